@@ -1,0 +1,40 @@
+/**
+ * The closed set of error codes the API and the inbound endpoint answer with, and the HTTP
+ * status of each. Clients switch on `code`; messages are for people and may change.
+ */
+export const errorStatus = {
+  unauthenticated: 401,
+  signature_invalid: 401,
+  forbidden: 403,
+  cross_site_request: 403,
+  not_found: 404,
+  workflow_not_found: 404,
+  workflow_inactive: 404,
+  method_not_allowed: 405,
+  conflict: 409,
+  setup_complete: 409,
+  email_taken: 409,
+  invalid_json: 400,
+  validation_failed: 400,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  graph_invalid: 422,
+  rate_limited: 429,
+  internal_error: 500,
+  unavailable: 503,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+export type ErrorBody = { error: { code: ErrorCode; message: string; details?: unknown } };
+
+/** A JSON error response with the status that belongs to its code. */
+export function errorResponse(
+  code: ErrorCode,
+  message: string,
+  details?: unknown,
+  headers?: HeadersInit,
+): Response {
+  const body: ErrorBody = { error: { code, message, ...(details === undefined ? {} : { details }) } };
+  return Response.json(body, { status: errorStatus[code], headers });
+}

@@ -1,0 +1,116 @@
+/**
+ * The JSON shapes the API answers with, shared by route handlers and browser code. Dates travel
+ * as ISO strings. Stored JSON (graphs, headers, step data) arrives parsed.
+ */
+import type { Graph } from "../workflow/graph";
+import type { GraphProblem } from "../workflow/validate-graph";
+
+export type WorkflowView = {
+  id: string;
+  name: string;
+  /** Path of the inbound URL, e.g. "/hooks/Xy…"; the browser prefixes its own origin. */
+  inboundPath: string;
+  isActive: boolean;
+  draft: Graph;
+  problems: GraphProblem[];
+  activeVersion: { id: string; number: number; createdAt: string } | null;
+  /** The draft differs from the version production runs. */
+  hasUnpublishedChanges: boolean;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type WorkflowSummaryView = {
+  id: string;
+  name: string;
+  isActive: boolean;
+  nodeCount: number;
+  problemCount: number;
+  lastRun: { id: string; status: RunStatus; createdAt: string } | null;
+  updatedAt: string;
+};
+
+export type RunStatus = "queued" | "running" | "succeeded" | "failed";
+export type StepStatus = "running" | "succeeded" | "failed";
+
+export type RunSummaryView = {
+  id: string;
+  workflowId: string;
+  workflowName: string;
+  versionNumber: number;
+  triggerKind: "webhook" | "manual";
+  status: RunStatus;
+  error: string | null;
+  createdAt: string;
+  durationMs: number | null;
+};
+
+export type StepView = {
+  id: string;
+  nodeId: string;
+  nodeType: string;
+  position: number;
+  status: StepStatus;
+  input: unknown;
+  output: unknown;
+  error: string | null;
+  startedAt: string;
+  durationMs: number | null;
+  exchangeIds: string[];
+  deliveries: { id: string; messageId: string; status: DeliveryStatus; attempts: number }[];
+};
+
+export type RunView = RunSummaryView & { triggerData: unknown; steps: StepView[] };
+
+export type DeliveryStatus = "pending" | "delivered" | "failed";
+export type ExchangeKind = "inbound" | "api_call" | "webhook_attempt";
+export type ExchangeOutcome = "success" | "client_error" | "server_error" | "failed" | "other";
+
+export type ExchangeSummaryView = {
+  id: string;
+  kind: ExchangeKind;
+  outcome: ExchangeOutcome;
+  workflowId: string | null;
+  workflowName: string | null;
+  runId: string | null;
+  deliveryId: string | null;
+  attempt: number | null;
+  method: string;
+  url: string;
+  responseStatus: number | null;
+  durationMs: number;
+  error: string | null;
+  createdAt: string;
+};
+
+export type ExchangeView = ExchangeSummaryView & {
+  stepId: string | null;
+  requestHeaders: Record<string, string>;
+  requestBody: string | null;
+  requestBodyTruncated: boolean;
+  responseHeaders: Record<string, string> | null;
+  responseBody: string | null;
+  responseBodyTruncated: boolean;
+};
+
+export type ExchangePage = { exchanges: ExchangeSummaryView[]; nextCursor: string | null };
+
+export type AdminStatsView = {
+  workflows: { total: number; active: number };
+  runs: { lastHour: number; lastDay: number; succeededLastDay: number; failedLastDay: number };
+  /** Share of finished runs in the last day that succeeded, 0..1; null when none finished. */
+  runSuccessRate: number | null;
+  runDurationMs: { p50: number | null; p95: number | null };
+  exchanges: { lastHour: number; lastDay: number };
+  failingEndpoints: { url: string; failures: number; lastStatus: number | null; lastError: string | null }[];
+  queue: { queued: number; running: number; scheduled: number; failed: number };
+  worker: { mode: "embedded" | "external"; isRunning: boolean; lastHeartbeatAt: string | null; processedJobs: number };
+};
+
+export type UserView = { id: string; name: string; email: string; role: "admin" | "editor" | "viewer"; createdAt: string };
+
+/** Server-Sent Event payloads on /api/events. */
+export type LiveEvent =
+  | { type: "exchange.created"; id: string; workflowId: string | null; runId: string | null }
+  | { type: "run.updated"; id: string; workflowId: string; status: RunStatus }
+  | { type: "delivery.updated"; id: string; runId: string; status: DeliveryStatus };

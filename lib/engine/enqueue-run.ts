@@ -1,0 +1,33 @@
+import type { Tx } from "../db/client";
+import { enqueueJob } from "../queue/enqueue-job";
+
+export type NewRun = {
+  workspaceId: string;
+  workflowId: string;
+  versionId: string;
+  triggerKind: "webhook" | "manual";
+  triggerNodeId: string;
+  /** What the trigger node outputs; templates read it as `trigger`. */
+  triggerData: unknown;
+};
+
+/**
+ * Creates a queued run and the job that executes it, in the caller's transaction: a run that
+ * exists always has work scheduled for it. Call `wakeWorkers()` after commit.
+ */
+export async function enqueueRun(tx: Tx, run: NewRun): Promise<{ id: string }> {
+  const created = await tx.run.create({
+    data: {
+      workspaceId: run.workspaceId,
+      workflowId: run.workflowId,
+      versionId: run.versionId,
+      triggerKind: run.triggerKind,
+      triggerNodeId: run.triggerNodeId,
+      triggerData: JSON.stringify(run.triggerData ?? null),
+      status: "queued",
+    },
+    select: { id: true },
+  });
+  await enqueueJob(tx, { kind: "execute_run", subjectId: created.id });
+  return created;
+}

@@ -1,0 +1,154 @@
+import type { Db } from "../db/client";
+import { publish, wakeWorkers } from "../events/event-bus";
+import { recordExchange } from "../exchanges/record-exchange";
+import { log } from "../log";
+import { enqueueJob } from "../queue/enqueue-job";
+import type { JobOutcome } from "../queue/worker";
+import type { GraphNode } from "../workflow/graph";
+import { planExecution } from "../workflow/plan-execution";
+import type { TemplateContext } from "../workflow/templates";
+import { parseStoredGraph } from "../workflows/stored-graph";
+import { executors } from "./executors/executors";
+import type { ExecutionEnv, StepResult } from "./executors/node-executor";
+
+export type EngineOptions = {
+  db: Db;
+  env: ExecutionEnv;
+  /** Delay before a new delivery's first attempt; the schedule's first entry. */
+  firstAttemptDelayMs: number;
+  maxDeliveryAttempts: number;
+};
+
+type LoadedRun = NonNullable<Awaited<ReturnType<typeof loadRun>>>;
+
+/**
+ * Executes a run node by node along its pinned version's graph, recording a step per node.
+ * Steps that already succeeded are skipped, so a run picked up again after a crash or restart
+ * resumes where it stopped; a step that was in flight runs again (at least once).
+ */
+export async function executeRun(runId: string, options: EngineOptions): Promise<JobOutcome> {
+  const run = await loadRun(options.db, runId);
+  if (!run || run.status === "succeeded" || run.status === "failed") return { type: "done" };
+
+  const startedAt = run.startedAt ?? new Date();
+  if (run.status === "queued") await markRunning(options.db, run, startedAt);
+  log.info({ runId, workflowId: run.workflowId }, "run started");
+
+  const graph = parseStoredGraph(run.version.graph);
+  const plan = planExecution(graph, run.triggerNodeId);
+  const context: TemplateContext = { trigger: JSON.parse(run.triggerData), steps: {} };
+  const done = new Map(run.steps.filter((s) => s.status === "succeeded").map((s) => [s.nodeId, s]));
+
+  for (const [position, nodeId] of plan.entries()) {
+    const node = graph.nodes.find((candidate) => candidate.id === nodeId);
+    if (!node) continue;
+    const previous = done.get(nodeId);
+    if (previous) {
+      context.steps[nodeId] = previous.output === null ? null : JSON.parse(previous.output);
+      continue;
+    }
+    const result = await executeStep(options, run, node, position, context);
+    if (!result.ok) return finishRun(options.db, run, startedAt, `${nodeId}: ${result.error ?? "failed"}`);
+    context.steps[nodeId] = result.output;
+  }
+  return finishRun(options.db, run, startedAt, null);
+}
+
+function loadRun(db: Db, runId: string) {
+  return db.run.findUnique({
+    where: { id: runId },
+    include: {
+      version: { select: { graph: true } },
+      steps: { select: { nodeId: true, status: true, output: true } },
+    },
+  });
+}
+
+async function markRunning(db: Db, run: LoadedRun, startedAt: Date): Promise<void> {
+  await db.run.update({ where: { id: run.id }, data: { status: "running", startedAt } });
+  publish({ workspaceId: run.workspaceId, event: { type: "run.updated", id: run.id, workflowId: run.workflowId, status: "running" } });
+}
+
+async function executeStep(
+  options: EngineOptions,
+  run: LoadedRun,
+  node: GraphNode,
+  position: number,
+  context: TemplateContext,
+): Promise<StepResult> {
+  const { db } = options;
+  const startedAt = new Date();
+  const step = await db.step.upsert({
+    where: { runId_nodeId: { runId: run.id, nodeId: node.id } },
+    create: { runId: run.id, nodeId: node.id, nodeType: node.type, position, status: "running", startedAt },
+    update: { status: "running", startedAt, error: null },
+    select: { id: true },
+  });
+
+  const result = await runExecutor(options, run, node, context);
+  const finishedAt = new Date();
+
+  const exchangeIds = await db.$transaction(async (tx) => {
+    await tx.step.update({
+      where: { id: step.id },
+      data: {
+        status: result.ok ? "succeeded" : "failed",
+        input: JSON.stringify(result.input),
+        output: JSON.stringify(result.output),
+        error: result.error,
+        finishedAt,
+        durationMs: finishedAt.getTime() - startedAt.getTime(),
+      },
+    });
+    const links = { workspaceId: run.workspaceId, workflowId: run.workflowId, runId: run.id, stepId: step.id };
+    const ids = [];
+    for (const exchange of result.exchanges) ids.push((await recordExchange(tx, "api_call", links, exchange)).id);
+    for (const delivery of result.deliveries) {
+      await tx.delivery.create({
+        data: {
+          ...delivery,
+          headers: JSON.stringify(delivery.headers),
+          workspaceId: run.workspaceId,
+          workflowId: run.workflowId,
+          runId: run.id,
+          stepId: step.id,
+          status: "pending",
+          maxAttempts: options.maxDeliveryAttempts,
+          nextAttemptAt: new Date(finishedAt.getTime() + options.firstAttemptDelayMs),
+        },
+      });
+      await enqueueJob(tx, { kind: "attempt_delivery", subjectId: delivery.id, runAt: new Date(finishedAt.getTime() + options.firstAttemptDelayMs) });
+    }
+    return ids;
+  });
+
+  for (const id of exchangeIds) {
+    publish({ workspaceId: run.workspaceId, event: { type: "exchange.created", id, workflowId: run.workflowId, runId: run.id } });
+  }
+  if (result.deliveries.length > 0) wakeWorkers();
+  log.info({ runId: run.id, nodeId: node.id, ok: result.ok, error: result.error }, "step finished");
+  return result;
+}
+
+async function runExecutor(options: EngineOptions, run: LoadedRun, node: GraphNode, context: TemplateContext): Promise<StepResult> {
+  if (node.id === run.triggerNodeId) {
+    return { ok: true, input: null, output: context.trigger, error: null, exchanges: [], deliveries: [] };
+  }
+  const executor = executors[node.type];
+  if (!executor) {
+    return { ok: false, input: null, output: null, error: `Nodes of type ${node.type} cannot run here`, exchanges: [], deliveries: [] };
+  }
+  return executor(node, context, options.env);
+}
+
+async function finishRun(db: Db, run: LoadedRun, startedAt: Date, error: string | null): Promise<JobOutcome> {
+  const finishedAt = new Date();
+  const status = error === null ? "succeeded" : "failed";
+  await db.run.update({
+    where: { id: run.id },
+    data: { status, error, finishedAt, durationMs: finishedAt.getTime() - startedAt.getTime() },
+  });
+  publish({ workspaceId: run.workspaceId, event: { type: "run.updated", id: run.id, workflowId: run.workflowId, status } });
+  log.info({ runId: run.id, workflowId: run.workflowId, status, error }, "run finished");
+  return { type: "done" };
+}

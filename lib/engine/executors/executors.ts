@@ -1,0 +1,12 @@
+import { executeHttpRequest } from "./execute-http-request";
+import { executeSendWebhook } from "./execute-send-webhook";
+import type { NodeExecutor } from "./node-executor";
+
+/**
+ * How each action node type executes, keyed like the registry in `lib/workflow/node-types`.
+ * Triggers have no executor: their output is the event that started the run.
+ */
+export const executors: Readonly<Record<string, NodeExecutor>> = {
+  "http-request": executeHttpRequest,
+  "send-webhook": executeSendWebhook,
+};

@@ -1,0 +1,40 @@
+import type { CapturedExchange } from "../../http/captured-exchange";
+import type { NetworkPolicy } from "../../http/network-policy";
+import type { GraphNode } from "../../workflow/graph";
+import type { TemplateContext } from "../../workflow/templates";
+
+/** A delivery a step asks for; the run executor stores it with the step, in one transaction. */
+export type NewDelivery = {
+  id: string;
+  messageId: string;
+  eventType: string;
+  endpointUrl: string;
+  headers: Record<string, string>;
+  /** The exact bytes every attempt sends (as text): signed anew per attempt, never rebuilt. */
+  payload: string;
+  timeoutMs: number;
+};
+
+/** What executing one node produced. Nothing is written yet: the run executor persists it. */
+export type StepResult = {
+  ok: boolean;
+  /** The node's rendered settings, secrets redacted: what the step worked with. */
+  input: unknown;
+  output: unknown;
+  error: string | null;
+  exchanges: CapturedExchange[];
+  deliveries: NewDelivery[];
+};
+
+export type ExecutionEnv = {
+  policy: NetworkPolicy;
+  maxResponseBytes: number;
+  maxStoredBodyBytes: number;
+};
+
+export type NodeExecutor = (node: GraphNode, context: TemplateContext, env: ExecutionEnv) => Promise<StepResult>;
+
+/** A step that failed before doing anything, e.g. because a template named a missing value. */
+export function failedStep(error: string, input: unknown = null): StepResult {
+  return { ok: false, input, output: null, error, exchanges: [], deliveries: [] };
+}

@@ -1,0 +1,25 @@
+import type { Db } from "../db/client";
+import type { AppConfig } from "../env";
+import { defaultRetryDelaysMs, maxAttemptsFor } from "../queue/backoff";
+import type { JobHandler } from "../queue/worker";
+import type { JobKind } from "../queue/enqueue-job";
+import { attemptDelivery } from "./attempt-delivery";
+import { executeRun } from "./execute-run";
+import type { ExecutionEnv } from "./executors/node-executor";
+
+const MAX_RESPONSE_BYTES = 5 * 1024 * 1024;
+
+/** The handlers a worker needs, wired to one database and configuration. */
+export function createJobHandlers(db: Db, config: AppConfig): Record<JobKind, JobHandler> {
+  const env: ExecutionEnv = {
+    policy: { allowPrivateNetworks: config.allowPrivateNetworks },
+    maxResponseBytes: MAX_RESPONSE_BYTES,
+    maxStoredBodyBytes: config.maxStoredBodyBytes,
+  };
+  const retryDelaysMs = config.deliveryScheduleMs ?? defaultRetryDelaysMs;
+  return {
+    execute_run: (job) =>
+      executeRun(job.subjectId, { db, env, firstAttemptDelayMs: 0, maxDeliveryAttempts: maxAttemptsFor(retryDelaysMs) }),
+    attempt_delivery: (job) => attemptDelivery(job.subjectId, { db, env, retryDelaysMs }),
+  };
+}

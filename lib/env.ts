@@ -1,0 +1,80 @@
+import { z } from "zod";
+import path from "node:path";
+
+const booleanFlag = z
+  .enum(["0", "1", "true", "false"])
+  .transform((value) => value === "1" || value === "true");
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** `file:` URL of the SQLite database; relative paths are taken from the working directory. */
+  DATABASE_URL: z.string().default("file:./data/switchyard.db"),
+  /** Secret that signs session tokens. The start script writes one to ./data when unset. */
+  NEXTAUTH_SECRET: z.string().min(32).optional(),
+  /** Lets outbound requests reach loopback and private addresses. Development and tests only. */
+  SWITCHYARD_ALLOW_PRIVATE_NETWORKS: booleanFlag.default(false),
+  /** Runs the job worker inside the web process (the embedded mode). */
+  SWITCHYARD_EMBEDDED_WORKER: booleanFlag.default(true),
+  SWITCHYARD_JOB_LEASE_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+  /**
+   * Delays between delivery attempts in milliseconds, comma-separated. Unset means the default
+   * schedule; tests shorten it so a day of retries runs in seconds.
+   */
+  SWITCHYARD_DELIVERY_SCHEDULE_MS: z.string().regex(/^\d+(,\d+)*$/).optional(),
+  SWITCHYARD_MAX_INBOUND_BODY_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  /** Bodies longer than this are cut in the delivery log, with a flag saying so. */
+  SWITCHYARD_MAX_STORED_BODY_BYTES: z.coerce.number().int().min(1024).default(256 * 1024),
+  SWITCHYARD_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace"]).default("info"),
+});
+
+export type AppConfig = {
+  nodeEnv: "development" | "production" | "test";
+  /** Absolute path of the SQLite file. */
+  sqlitePath: string;
+  authSecret: string | undefined;
+  allowPrivateNetworks: boolean;
+  isEmbeddedWorker: boolean;
+  jobLeaseMs: number;
+  deliveryScheduleMs: number[] | undefined;
+  maxInboundBodyBytes: number;
+  maxStoredBodyBytes: number;
+  logLevel: string;
+};
+
+/** Turns a `file:` URL into an absolute path, once, so no adapter depends on the cwd. */
+export function resolveSqlitePath(databaseUrl: string, cwd: string): string {
+  if (!databaseUrl.startsWith("file:")) {
+    throw new Error(`DATABASE_URL must be a file: URL for SQLite, got "${databaseUrl}"`);
+  }
+  return path.resolve(cwd, databaseUrl.slice("file:".length));
+}
+
+/** Parses the environment. Throws with every problem listed when a variable is malformed. */
+export function parseConfig(env: Record<string, string | undefined>, cwd: string): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n  ${problems.join("\n  ")}`);
+  }
+  const e = parsed.data;
+  return {
+    nodeEnv: e.NODE_ENV,
+    sqlitePath: resolveSqlitePath(e.DATABASE_URL, cwd),
+    authSecret: e.NEXTAUTH_SECRET,
+    allowPrivateNetworks: e.SWITCHYARD_ALLOW_PRIVATE_NETWORKS,
+    isEmbeddedWorker: e.SWITCHYARD_EMBEDDED_WORKER,
+    jobLeaseMs: e.SWITCHYARD_JOB_LEASE_MS,
+    deliveryScheduleMs: e.SWITCHYARD_DELIVERY_SCHEDULE_MS?.split(",").map(Number),
+    maxInboundBodyBytes: e.SWITCHYARD_MAX_INBOUND_BODY_BYTES,
+    maxStoredBodyBytes: e.SWITCHYARD_MAX_STORED_BODY_BYTES,
+    logLevel: e.SWITCHYARD_LOG_LEVEL,
+  };
+}
+
+let cached: AppConfig | undefined;
+
+/** The process's configuration, parsed on first use. The only reader of `process.env`. */
+export function getConfig(): AppConfig {
+  cached ??= parseConfig(process.env, process.cwd());
+  return cached;
+}

@@ -1,0 +1,69 @@
+import { z } from "zod";
+import type { ExchangeKind, ExchangeOutcome, ExchangeSummaryView, ExchangeView } from "../api/views";
+
+const headerMapSchema = z.record(z.string(), z.string());
+
+export const exchangeSummarySelect = {
+  id: true,
+  kind: true,
+  outcome: true,
+  workflowId: true,
+  runId: true,
+  deliveryId: true,
+  attempt: true,
+  method: true,
+  url: true,
+  responseStatus: true,
+  durationMs: true,
+  error: true,
+  createdAt: true,
+} as const;
+
+type SummaryRecord = {
+  id: string;
+  kind: string;
+  outcome: string;
+  workflowId: string | null;
+  runId: string | null;
+  deliveryId: string | null;
+  attempt: number | null;
+  method: string;
+  url: string;
+  responseStatus: number | null;
+  durationMs: number;
+  error: string | null;
+  createdAt: Date;
+};
+
+export function toExchangeSummaryView(row: SummaryRecord, workflowName: string | null): ExchangeSummaryView {
+  return {
+    ...row,
+    kind: row.kind as ExchangeKind,
+    outcome: row.outcome as ExchangeOutcome,
+    workflowName,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+type DetailRecord = SummaryRecord & {
+  stepId: string | null;
+  requestHeaders: string;
+  requestBody: string | null;
+  requestBodyTruncated: boolean;
+  responseHeaders: string | null;
+  responseBody: string | null;
+  responseBodyTruncated: boolean;
+};
+
+export function toExchangeView(row: DetailRecord, workflowName: string | null): ExchangeView {
+  return {
+    ...toExchangeSummaryView(row, workflowName),
+    stepId: row.stepId,
+    requestHeaders: headerMapSchema.parse(JSON.parse(row.requestHeaders)),
+    requestBody: row.requestBody,
+    requestBodyTruncated: row.requestBodyTruncated,
+    responseHeaders: row.responseHeaders === null ? null : headerMapSchema.parse(JSON.parse(row.responseHeaders)),
+    responseBody: row.responseBody,
+    responseBodyTruncated: row.responseBodyTruncated,
+  };
+}

@@ -1,0 +1,61 @@
+import type { ExchangeKind, ExchangeOutcome } from "../api/views";
+import type { Tx } from "../db/client";
+import type { CapturedExchange } from "../http/captured-exchange";
+
+export type ExchangeLinks = {
+  workspaceId: string;
+  workflowId: string | null;
+  runId?: string | null;
+  stepId?: string | null;
+  deliveryId?: string | null;
+  attempt?: number | null;
+};
+
+/** Classifies an exchange for the log's outcome filter. */
+export function outcomeOf(status: number | null): ExchangeOutcome {
+  if (status === null) return "failed";
+  if (status >= 200 && status < 300) return "success";
+  if (status >= 400 && status < 500) return "client_error";
+  if (status >= 500) return "server_error";
+  return "other";
+}
+
+/**
+ * Stores one exchange in the caller's transaction. The captured exchange is already redacted
+ * and capped by whoever captured it; this only links it and files it. Publish
+ * `exchange.created` after the transaction commits.
+ */
+export async function recordExchange(
+  tx: Tx,
+  kind: ExchangeKind,
+  links: ExchangeLinks,
+  exchange: CapturedExchange,
+): Promise<{ id: string }> {
+  return tx.exchange.create({
+    data: {
+      workspaceId: links.workspaceId,
+      workflowId: links.workflowId,
+      runId: links.runId ?? null,
+      stepId: links.stepId ?? null,
+      deliveryId: links.deliveryId ?? null,
+      attempt: links.attempt ?? null,
+      kind,
+      outcome: outcomeOf(exchange.responseStatus),
+      method: exchange.method,
+      url: exchange.url,
+      requestHeaders: JSON.stringify(exchange.requestHeaders),
+      requestBody: exchange.requestBody,
+      requestBodyTruncated: exchange.requestBodyTruncated,
+      requestBodyEncoding: exchange.requestBodyEncoding,
+      responseStatus: exchange.responseStatus,
+      responseHeaders: exchange.responseHeaders === null ? null : JSON.stringify(exchange.responseHeaders),
+      responseBody: exchange.responseBody,
+      responseBodyTruncated: exchange.responseBodyTruncated,
+      responseBodyEncoding: exchange.responseBodyEncoding,
+      durationMs: Math.round(exchange.durationMs),
+      error: exchange.error,
+      createdAt: exchange.startedAt,
+    },
+    select: { id: true },
+  });
+}

@@ -1,0 +1,32 @@
+// Starts Switchyard on its embedded default: applies pending migrations to the SQLite file,
+// then serves the built app with the job worker inside the same process.
+import { spawn, spawnSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+
+const env = {
+  ...process.env,
+  NEXT_TELEMETRY_DISABLED: "1",
+  // The embedded worker drains its jobs on SIGTERM before the process exits.
+  NEXT_MANUAL_SIG_HANDLE: "true",
+  // Self-hosted: sign-in redirects follow the Host the browser used.
+  AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "true",
+};
+const databaseUrl = env.DATABASE_URL ?? "file:./data/switchyard.db";
+const sqlitePath = path.resolve(databaseUrl.replace(/^file:/, ""));
+const bin = (name) => path.join("node_modules", ".bin", name);
+
+mkdirSync(path.dirname(sqlitePath), { recursive: true });
+const migrate = spawnSync(bin("prisma"), ["migrate", "deploy"], { env, stdio: "inherit" });
+if (migrate.status !== 0) process.exit(migrate.status ?? 1);
+
+// WAL lets the log be read while runs write; the mode is stored in the file.
+const db = new Database(sqlitePath);
+db.pragma("journal_mode = WAL");
+db.close();
+
+const port = env.PORT ?? "3000";
+const server = spawn(bin("next"), ["start", "-p", port], { env, stdio: "inherit" });
+for (const signal of ["SIGTERM", "SIGINT"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));
