@@ -32,6 +32,15 @@ export default defineConfig({
       ],
     },
   },
+  projects: [
+    { name: "setup", testMatch: /setup\.spec\.ts/ },
+    {
+      name: "app",
+      testIgnore: /setup\.spec\.ts/,
+      dependencies: ["setup"],
+      use: { storageState: "e2e/.auth/admin.json" },
+    },
+  ],
   webServer: {
     command: "node e2e/support/start-test-server.mjs",
     url: `http://localhost:${port}/signin`,

@@ -20,11 +20,24 @@ const envSchema = z.object({
    * Delays between delivery attempts in milliseconds, comma-separated. Unset means the default
    * schedule; tests shorten it so a day of retries runs in seconds.
    */
-  SWITCHYARD_DELIVERY_SCHEDULE_MS: z.string().regex(/^\d+(,\d+)*$/).optional(),
-  SWITCHYARD_MAX_INBOUND_BODY_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  SWITCHYARD_DELIVERY_SCHEDULE_MS: z
+    .string()
+    .regex(/^\d+(,\d+)*$/)
+    .optional(),
+  SWITCHYARD_MAX_INBOUND_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
   /** Bodies longer than this are cut in the delivery log, with a flag saying so. */
-  SWITCHYARD_MAX_STORED_BODY_BYTES: z.coerce.number().int().min(1024).default(256 * 1024),
-  SWITCHYARD_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace"]).default("info"),
+  SWITCHYARD_MAX_STORED_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(256 * 1024),
+  SWITCHYARD_LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace"])
+    .default("info"),
 });
 
 export type AppConfig = {

@@ -8,7 +8,10 @@ export const dynamic = "force-dynamic";
 export default async function SetupPage() {
   if (await isSetupComplete()) redirect("/signin");
   return (
-    <AuthCard title="Create the admin account" subtitle="This is a fresh install. The account you create here administers it.">
+    <AuthCard
+      title="Create the admin account"
+      subtitle="This is a fresh install. The account you create here administers it."
+    >
       <SetupForm />
     </AuthCard>
   );

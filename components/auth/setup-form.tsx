@@ -19,18 +19,27 @@ export function SetupForm() {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const input = { name: formText(form, "name"), email: formText(form, "email"), password: formText(form, "password") };
+    const input = {
+      name: formText(form, "name"),
+      email: formText(form, "email"),
+      password: formText(form, "password"),
+    };
     setIsPending(true);
     setErrors({});
     setFormError(null);
     try {
       await apiFetch("/api/setup", { method: "POST", body: input });
-      await signIn("credentials", { email: input.email, password: input.password, redirect: false });
+      await signIn("credentials", {
+        email: input.email,
+        password: input.password,
+        redirect: false,
+      });
       router.replace("/workflows");
       router.refresh();
     } catch (error) {
       setIsPending(false);
-      if (error instanceof ApiError && error.code === "validation_failed") return setErrors(fieldErrors(error.details));
+      if (error instanceof ApiError && error.code === "validation_failed")
+        return setErrors(fieldErrors(error.details));
       setFormError(error instanceof Error ? error.message : "Setup failed.");
     }
   }
@@ -38,7 +47,14 @@ export function SetupForm() {
   return (
     <form className="space-y-4" onSubmit={(event) => void onSubmit(event)}>
       <TextField label="Your name" name="name" autoComplete="name" required error={errors.name} />
-      <TextField label="Email" name="email" type="email" autoComplete="email" required error={errors.email} />
+      <TextField
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        error={errors.email}
+      />
       <TextField
         label="Password"
         name="password"
@@ -49,8 +65,17 @@ export function SetupForm() {
         error={errors.password}
         hint="At least 10 characters."
       />
-      {formError ? <p role="alert" className="text-sm text-rose-600">{formError}</p> : null}
-      <Button type="submit" variant="primary" className="w-full justify-center" disabled={isPending}>
+      {formError ? (
+        <p role="alert" className="text-sm text-rose-600">
+          {formError}
+        </p>
+      ) : null}
+      <Button
+        type="submit"
+        variant="primary"
+        className="w-full justify-center"
+        disabled={isPending}
+      >
         {isPending ? "Creating…" : "Create admin account"}
       </Button>
     </form>
@@ -59,7 +84,12 @@ export function SetupForm() {
 
 function fieldErrors(details: unknown): FieldErrors {
   const errors: FieldErrors = {};
-  if (typeof details !== "object" || details === null || !("issues" in details) || !Array.isArray(details.issues)) {
+  if (
+    typeof details !== "object" ||
+    details === null ||
+    !("issues" in details) ||
+    !Array.isArray(details.issues)
+  ) {
     return errors;
   }
   for (const issue of details.issues as { path?: unknown; message?: unknown }[]) {

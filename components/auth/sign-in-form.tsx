@@ -22,7 +22,8 @@ export function SignInForm() {
       redirect: false,
     });
     setIsPending(false);
-    if (!result || result.error) return setError("That email and password do not match an account.");
+    if (!result || result.error)
+      return setError("That email and password do not match an account.");
     router.replace("/workflows");
     router.refresh();
   }
@@ -30,9 +31,24 @@ export function SignInForm() {
   return (
     <form className="space-y-4" onSubmit={(event) => void onSubmit(event)}>
       <TextField label="Email" name="email" type="email" autoComplete="email" required />
-      <TextField label="Password" name="password" type="password" autoComplete="current-password" required />
-      {error ? <p role="alert" className="text-sm text-rose-600">{error}</p> : null}
-      <Button type="submit" variant="primary" className="w-full justify-center" disabled={isPending}>
+      <TextField
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+      />
+      {error ? (
+        <p role="alert" className="text-sm text-rose-600">
+          {error}
+        </p>
+      ) : null}
+      <Button
+        type="submit"
+        variant="primary"
+        className="w-full justify-center"
+        disabled={isPending}
+      >
         {isPending ? "Signing in…" : "Sign in"}
       </Button>
     </form>

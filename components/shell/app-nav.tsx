@@ -18,7 +18,10 @@ export function AppNav() {
   return (
     <header className="flex h-12 shrink-0 items-center gap-6 border-b border-slate-200 bg-white px-4">
       <Link href="/workflows" className="flex items-center gap-2 font-semibold text-slate-900">
-        <span aria-hidden className="inline-block h-5 w-5 rounded bg-gradient-to-br from-indigo-500 to-sky-400" />
+        <span
+          aria-hidden
+          className="inline-block h-5 w-5 rounded bg-gradient-to-br from-indigo-500 to-sky-400"
+        />
         Switchyard
       </Link>
       <nav aria-label="Main" className="flex gap-1">
@@ -42,7 +45,11 @@ export function AppNav() {
         <span>
           {user.name} <span className="text-slate-400">·</span> {user.role}
         </span>
-        <button type="button" className="text-slate-500 hover:text-slate-900" onClick={() => void signOut({ callbackUrl: "/signin" })}>
+        <button
+          type="button"
+          className="text-slate-500 hover:text-slate-900"
+          onClick={() => void signOut({ callbackUrl: "/signin" })}
+        >
           Sign out
         </button>
       </div>

@@ -9,34 +9,51 @@ const DAY_MS = 24 * HOUR_MS;
 const DURATION_SAMPLE = 10_000;
 
 /** Health and throughput of one workspace, plus the queue and worker of this installation. */
-export async function getAdminStats(workspaceId: string, now = new Date()): Promise<AdminStatsView> {
+export async function getAdminStats(
+  workspaceId: string,
+  now = new Date(),
+): Promise<AdminStatsView> {
   const db = getDb();
   const hourAgo = new Date(now.getTime() - HOUR_MS);
   const dayAgo = new Date(now.getTime() - DAY_MS);
   const inDay = { workspaceId, createdAt: { gte: dayAgo } };
 
-  const [total, active, runsHour, runsDay, succeeded, failed, durations, exchangesHour, exchangesDay] =
-    await Promise.all([
-      db.workflow.count({ where: { workspaceId } }),
-      db.workflow.count({ where: { workspaceId, isActive: true } }),
-      db.run.count({ where: { workspaceId, createdAt: { gte: hourAgo } } }),
-      db.run.count({ where: inDay }),
-      db.run.count({ where: { ...inDay, status: "succeeded" } }),
-      db.run.count({ where: { ...inDay, status: "failed" } }),
-      db.run.findMany({
-        where: { ...inDay, durationMs: { not: null } },
-        select: { durationMs: true },
-        orderBy: { createdAt: "desc" },
-        take: DURATION_SAMPLE,
-      }),
-      db.exchange.count({ where: { workspaceId, createdAt: { gte: hourAgo } } }),
-      db.exchange.count({ where: inDay }),
-    ]);
+  const [
+    total,
+    active,
+    runsHour,
+    runsDay,
+    succeeded,
+    failed,
+    durations,
+    exchangesHour,
+    exchangesDay,
+  ] = await Promise.all([
+    db.workflow.count({ where: { workspaceId } }),
+    db.workflow.count({ where: { workspaceId, isActive: true } }),
+    db.run.count({ where: { workspaceId, createdAt: { gte: hourAgo } } }),
+    db.run.count({ where: inDay }),
+    db.run.count({ where: { ...inDay, status: "succeeded" } }),
+    db.run.count({ where: { ...inDay, status: "failed" } }),
+    db.run.findMany({
+      where: { ...inDay, durationMs: { not: null } },
+      select: { durationMs: true },
+      orderBy: { createdAt: "desc" },
+      take: DURATION_SAMPLE,
+    }),
+    db.exchange.count({ where: { workspaceId, createdAt: { gte: hourAgo } } }),
+    db.exchange.count({ where: inDay }),
+  ]);
 
   const ms = durations.map((run) => run.durationMs ?? 0);
   return {
     workflows: { total, active },
-    runs: { lastHour: runsHour, lastDay: runsDay, succeededLastDay: succeeded, failedLastDay: failed },
+    runs: {
+      lastHour: runsHour,
+      lastDay: runsDay,
+      succeededLastDay: succeeded,
+      failedLastDay: failed,
+    },
     runSuccessRate: succeeded + failed === 0 ? null : succeeded / (succeeded + failed),
     runDurationMs: { p50: percentile(ms, 50), p95: percentile(ms, 95) },
     exchanges: { lastHour: exchangesHour, lastDay: exchangesDay },
@@ -46,7 +63,10 @@ export async function getAdminStats(workspaceId: string, now = new Date()): Prom
   };
 }
 
-async function failingEndpoints(workspaceId: string, since: Date): Promise<AdminStatsView["failingEndpoints"]> {
+async function failingEndpoints(
+  workspaceId: string,
+  since: Date,
+): Promise<AdminStatsView["failingEndpoints"]> {
   const db = getDb();
   const where = {
     workspaceId,
@@ -68,7 +88,12 @@ async function failingEndpoints(workspaceId: string, since: Date): Promise<Admin
         orderBy: { createdAt: "desc" },
         select: { responseStatus: true, error: true },
       });
-      return { url: group.url, failures: group._count._all, lastStatus: last?.responseStatus ?? null, lastError: last?.error ?? null };
+      return {
+        url: group.url,
+        failures: group._count._all,
+        lastStatus: last?.responseStatus ?? null,
+        lastError: last?.error ?? null,
+      };
     }),
   );
 }

@@ -27,7 +27,11 @@ type NextRouteContext = { params: Promise<Record<string, string | string[] | und
  * unexpected to a 500 that leaks nothing. The handler receives parsed input and the caller,
  * whose `workspaceId` must scope every query it makes.
  */
-export function apiRoute<B extends Schema | undefined, P extends Schema | undefined, Q extends Schema | undefined>(
+export function apiRoute<
+  B extends Schema | undefined,
+  P extends Schema | undefined,
+  Q extends Schema | undefined,
+>(
   options: RouteOptions<B, P, Q>,
   handler: (ctx: RouteContext<B, P, Q>) => Promise<Response>,
 ): (request: Request, context: NextRouteContext) => Promise<Response> {
@@ -46,7 +50,9 @@ export function apiRoute<B extends Schema | undefined, P extends Schema | undefi
       if (!params.ok) return params.response;
       const query = parseWith(options.query, searchParamsOf(request), "query");
       if (!query.ok) return query.response;
-      const body = options.body ? await readJsonBody(request, options.body) : { ok: true as const, value: undefined };
+      const body = options.body
+        ? await readJsonBody(request, options.body)
+        : { ok: true as const, value: undefined };
       if (!body.ok) return body.response;
 
       return await handler({
@@ -76,17 +82,29 @@ function parseWith(schema: Schema | undefined, input: unknown, where: string): P
 export async function readJsonBody(request: Request, schema: Schema): Promise<Parsed> {
   const type = request.headers.get("content-type") ?? "";
   if (!type.toLowerCase().startsWith("application/json")) {
-    return { ok: false, response: errorResponse("unsupported_media_type", "Send JSON (Content-Type: application/json).") };
+    return {
+      ok: false,
+      response: errorResponse(
+        "unsupported_media_type",
+        "Send JSON (Content-Type: application/json).",
+      ),
+    };
   }
   const text = await request.text();
   if (Buffer.byteLength(text) > MAX_API_BODY_BYTES) {
-    return { ok: false, response: errorResponse("payload_too_large", "The request body is larger than 2 MiB.") };
+    return {
+      ok: false,
+      response: errorResponse("payload_too_large", "The request body is larger than 2 MiB."),
+    };
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    return { ok: false, response: errorResponse("invalid_json", "The request body is not valid JSON.") };
+    return {
+      ok: false,
+      response: errorResponse("invalid_json", "The request body is not valid JSON."),
+    };
   }
   return parseWith(schema, json, "body");
 }
@@ -98,7 +116,10 @@ function searchParamsOf(request: Request): Record<string, string> {
 }
 
 function validationError(error: z.ZodError, where: string): Response {
-  const issues = error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
+  const issues = error.issues.map((issue) => ({
+    path: issue.path.join("."),
+    message: issue.message,
+  }));
   return errorResponse("validation_failed", `The ${where} is not valid.`, { issues });
 }
 

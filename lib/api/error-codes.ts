@@ -35,6 +35,8 @@ export function errorResponse(
   details?: unknown,
   headers?: HeadersInit,
 ): Response {
-  const body: ErrorBody = { error: { code, message, ...(details === undefined ? {} : { details }) } };
+  const body: ErrorBody = {
+    error: { code, message, ...(details === undefined ? {} : { details }) },
+  };
   return Response.json(body, { status: errorStatus[code], headers });
 }

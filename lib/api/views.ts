@@ -102,12 +102,28 @@ export type AdminStatsView = {
   runSuccessRate: number | null;
   runDurationMs: { p50: number | null; p95: number | null };
   exchanges: { lastHour: number; lastDay: number };
-  failingEndpoints: { url: string; failures: number; lastStatus: number | null; lastError: string | null }[];
+  failingEndpoints: {
+    url: string;
+    failures: number;
+    lastStatus: number | null;
+    lastError: string | null;
+  }[];
   queue: { queued: number; running: number; scheduled: number; failed: number };
-  worker: { mode: "embedded" | "external"; isRunning: boolean; lastHeartbeatAt: string | null; processedJobs: number };
+  worker: {
+    mode: "embedded" | "external";
+    isRunning: boolean;
+    lastHeartbeatAt: string | null;
+    processedJobs: number;
+  };
 };
 
-export type UserView = { id: string; name: string; email: string; role: "admin" | "editor" | "viewer"; createdAt: string };
+export type UserView = {
+  id: string;
+  name: string;
+  email: string;
+  role: "admin" | "editor" | "viewer";
+  createdAt: string;
+};
 
 /** Server-Sent Event payloads on /api/events. */
 export type LiveEvent =

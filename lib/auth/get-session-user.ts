@@ -45,5 +45,11 @@ export async function getSessionUser(headers: Headers): Promise<SessionUser | nu
   const role = roleSchema.safeParse(user.role);
   if (!role.success) return null;
 
-  return { id: user.id, email: user.email, name: user.name, role: role.data, workspaceId: user.workspaceId };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: role.data,
+    workspaceId: user.workspaceId,
+  };
 }

@@ -31,7 +31,8 @@ export async function apiFetch<T>(path: string, options: ApiFetchOptions = {}): 
 
 function toApiError(status: number, payload: unknown): ApiError {
   if (typeof payload === "object" && payload !== null && "error" in payload) {
-    const error = (payload as { error: { code?: unknown; message?: unknown; details?: unknown } }).error;
+    const error = (payload as { error: { code?: unknown; message?: unknown; details?: unknown } })
+      .error;
     return new ApiError(
       status,
       typeof error.code === "string" ? error.code : "unknown",

@@ -23,12 +23,18 @@ export type DeliveryOptions = {
  * delivery delivered, schedules the next attempt with backoff, or marks it failed when the
  * schedule is exhausted.
  */
-export async function attemptDelivery(deliveryId: string, options: DeliveryOptions): Promise<JobOutcome> {
+export async function attemptDelivery(
+  deliveryId: string,
+  options: DeliveryOptions,
+): Promise<JobOutcome> {
   const { db } = options;
   const now = options.now ?? (() => new Date());
   const delivery = await db.delivery.findUnique({
     where: { id: deliveryId },
-    include: { step: { select: { nodeId: true } }, run: { select: { version: { select: { graph: true } } } } },
+    include: {
+      step: { select: { nodeId: true } },
+      run: { select: { version: { select: { graph: true } } } },
+    },
   });
   if (!delivery || delivery.status !== "pending") return { type: "done" };
 
@@ -47,8 +53,19 @@ export async function attemptDelivery(deliveryId: string, options: DeliveryOptio
     }),
   };
   const result = await sendRequest(
-    { method: "POST", url: delivery.endpointUrl, headers, body: delivery.payload, timeoutMs: delivery.timeoutMs },
-    { policy: options.env.policy, maxResponseBytes: options.env.maxResponseBytes, maxStoredBodyBytes: options.env.maxStoredBodyBytes, secrets: [secret] },
+    {
+      method: "POST",
+      url: delivery.endpointUrl,
+      headers,
+      body: delivery.payload,
+      timeoutMs: delivery.timeoutMs,
+    },
+    {
+      policy: options.env.policy,
+      maxResponseBytes: options.env.maxResponseBytes,
+      maxStoredBodyBytes: options.env.maxStoredBodyBytes,
+      secrets: [secret],
+    },
   );
 
   const status = result.ok ? result.response.status : null;
@@ -56,22 +73,55 @@ export async function attemptDelivery(deliveryId: string, options: DeliveryOptio
   const delayMs = isDelivered ? null : retryDelayMs(attempt, options.retryDelaysMs, options.random);
   const nextAttemptAt = delayMs === null ? null : new Date(now().getTime() + delayMs);
   const newStatus = isDelivered ? "delivered" : nextAttemptAt ? "pending" : "failed";
-  const error = result.ok ? (isDelivered ? null : `The receiver answered ${status}`) : result.message;
+  const error = result.ok
+    ? isDelivered
+      ? null
+      : `The receiver answered ${status}`
+    : result.message;
 
   const exchange = await db.$transaction(async (tx) => {
     await tx.delivery.update({
       where: { id: delivery.id },
-      data: { attempts: attempt, status: newStatus, nextAttemptAt, lastStatus: status, lastError: error },
+      data: {
+        attempts: attempt,
+        status: newStatus,
+        nextAttemptAt,
+        lastStatus: status,
+        lastError: error,
+      },
     });
-    const links = { workspaceId: delivery.workspaceId, workflowId: delivery.workflowId, runId: delivery.runId, stepId: delivery.stepId, deliveryId: delivery.id, attempt };
+    const links = {
+      workspaceId: delivery.workspaceId,
+      workflowId: delivery.workflowId,
+      runId: delivery.runId,
+      stepId: delivery.stepId,
+      deliveryId: delivery.id,
+      attempt,
+    };
     return recordExchange(tx, "webhook_attempt", links, result.exchange);
   });
 
-  publish({ workspaceId: delivery.workspaceId, event: { type: "exchange.created", id: exchange.id, workflowId: delivery.workflowId, runId: delivery.runId } });
-  publish({ workspaceId: delivery.workspaceId, event: { type: "delivery.updated", id: delivery.id, runId: delivery.runId, status: newStatus } });
-  log.info({ deliveryId: delivery.id, attempt, status, outcome: newStatus, error }, "delivery attempt finished");
+  publish({
+    workspaceId: delivery.workspaceId,
+    event: {
+      type: "exchange.created",
+      id: exchange.id,
+      workflowId: delivery.workflowId,
+      runId: delivery.runId,
+    },
+  });
+  publish({
+    workspaceId: delivery.workspaceId,
+    event: { type: "delivery.updated", id: delivery.id, runId: delivery.runId, status: newStatus },
+  });
+  log.info(
+    { deliveryId: delivery.id, attempt, status, outcome: newStatus, error },
+    "delivery attempt finished",
+  );
 
-  return nextAttemptAt ? { type: "retry_at", runAt: nextAttemptAt, reason: error ?? "retry" } : { type: "done" };
+  return nextAttemptAt
+    ? { type: "retry_at", runAt: nextAttemptAt, reason: error ?? "retry" }
+    : { type: "done" };
 }
 
 function signingSecretOf(graphText: string, nodeId: string): string | null {
@@ -83,12 +133,26 @@ function signingSecretOf(graphText: string, nodeId: string): string | null {
 function parseHeaders(text: string): Record<string, string> {
   const parsed: unknown = JSON.parse(text);
   if (typeof parsed !== "object" || parsed === null) return {};
-  return Object.fromEntries(Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+  return Object.fromEntries(
+    Object.entries(parsed).filter(
+      (entry): entry is [string, string] => typeof entry[1] === "string",
+    ),
+  );
 }
 
-async function fail(options: DeliveryOptions, delivery: { id: string; workspaceId: string; runId: string }, error: string): Promise<JobOutcome> {
-  await options.db.delivery.update({ where: { id: delivery.id }, data: { status: "failed", lastError: error } });
-  publish({ workspaceId: delivery.workspaceId, event: { type: "delivery.updated", id: delivery.id, runId: delivery.runId, status: "failed" } });
+async function fail(
+  options: DeliveryOptions,
+  delivery: { id: string; workspaceId: string; runId: string },
+  error: string,
+): Promise<JobOutcome> {
+  await options.db.delivery.update({
+    where: { id: delivery.id },
+    data: { status: "failed", lastError: error },
+  });
+  publish({
+    workspaceId: delivery.workspaceId,
+    event: { type: "delivery.updated", id: delivery.id, runId: delivery.runId, status: "failed" },
+  });
   log.warn({ deliveryId: delivery.id, error }, "delivery failed without an attempt");
   return { type: "done" };
 }

@@ -48,7 +48,8 @@ export async function executeRun(runId: string, options: EngineOptions): Promise
       continue;
     }
     const result = await executeStep(options, run, node, position, context);
-    if (!result.ok) return finishRun(options.db, run, startedAt, `${nodeId}: ${result.error ?? "failed"}`);
+    if (!result.ok)
+      return finishRun(options.db, run, startedAt, `${nodeId}: ${result.error ?? "failed"}`);
     context.steps[nodeId] = result.output;
   }
   return finishRun(options.db, run, startedAt, null);
@@ -66,7 +67,10 @@ function loadRun(db: Db, runId: string) {
 
 async function markRunning(db: Db, run: LoadedRun, startedAt: Date): Promise<void> {
   await db.run.update({ where: { id: run.id }, data: { status: "running", startedAt } });
-  publish({ workspaceId: run.workspaceId, event: { type: "run.updated", id: run.id, workflowId: run.workflowId, status: "running" } });
+  publish({
+    workspaceId: run.workspaceId,
+    event: { type: "run.updated", id: run.id, workflowId: run.workflowId, status: "running" },
+  });
 }
 
 async function executeStep(
@@ -80,7 +84,14 @@ async function executeStep(
   const startedAt = new Date();
   const step = await db.step.upsert({
     where: { runId_nodeId: { runId: run.id, nodeId: node.id } },
-    create: { runId: run.id, nodeId: node.id, nodeType: node.type, position, status: "running", startedAt },
+    create: {
+      runId: run.id,
+      nodeId: node.id,
+      nodeType: node.type,
+      position,
+      status: "running",
+      startedAt,
+    },
     update: { status: "running", startedAt, error: null },
     select: { id: true },
   });
@@ -100,9 +111,15 @@ async function executeStep(
         durationMs: finishedAt.getTime() - startedAt.getTime(),
       },
     });
-    const links = { workspaceId: run.workspaceId, workflowId: run.workflowId, runId: run.id, stepId: step.id };
+    const links = {
+      workspaceId: run.workspaceId,
+      workflowId: run.workflowId,
+      runId: run.id,
+      stepId: step.id,
+    };
     const ids = [];
-    for (const exchange of result.exchanges) ids.push((await recordExchange(tx, "api_call", links, exchange)).id);
+    for (const exchange of result.exchanges)
+      ids.push((await recordExchange(tx, "api_call", links, exchange)).id);
     for (const delivery of result.deliveries) {
       await tx.delivery.create({
         data: {
@@ -117,38 +134,72 @@ async function executeStep(
           nextAttemptAt: new Date(finishedAt.getTime() + options.firstAttemptDelayMs),
         },
       });
-      await enqueueJob(tx, { kind: "attempt_delivery", subjectId: delivery.id, runAt: new Date(finishedAt.getTime() + options.firstAttemptDelayMs) });
+      await enqueueJob(tx, {
+        kind: "attempt_delivery",
+        subjectId: delivery.id,
+        runAt: new Date(finishedAt.getTime() + options.firstAttemptDelayMs),
+      });
     }
     return ids;
   });
 
   for (const id of exchangeIds) {
-    publish({ workspaceId: run.workspaceId, event: { type: "exchange.created", id, workflowId: run.workflowId, runId: run.id } });
+    publish({
+      workspaceId: run.workspaceId,
+      event: { type: "exchange.created", id, workflowId: run.workflowId, runId: run.id },
+    });
   }
   if (result.deliveries.length > 0) wakeWorkers();
   log.info({ runId: run.id, nodeId: node.id, ok: result.ok, error: result.error }, "step finished");
   return result;
 }
 
-async function runExecutor(options: EngineOptions, run: LoadedRun, node: GraphNode, context: TemplateContext): Promise<StepResult> {
+async function runExecutor(
+  options: EngineOptions,
+  run: LoadedRun,
+  node: GraphNode,
+  context: TemplateContext,
+): Promise<StepResult> {
   if (node.id === run.triggerNodeId) {
-    return { ok: true, input: null, output: context.trigger, error: null, exchanges: [], deliveries: [] };
+    return {
+      ok: true,
+      input: null,
+      output: context.trigger,
+      error: null,
+      exchanges: [],
+      deliveries: [],
+    };
   }
   const executor = executors[node.type];
   if (!executor) {
-    return { ok: false, input: null, output: null, error: `Nodes of type ${node.type} cannot run here`, exchanges: [], deliveries: [] };
+    return {
+      ok: false,
+      input: null,
+      output: null,
+      error: `Nodes of type ${node.type} cannot run here`,
+      exchanges: [],
+      deliveries: [],
+    };
   }
   return executor(node, context, options.env);
 }
 
-async function finishRun(db: Db, run: LoadedRun, startedAt: Date, error: string | null): Promise<JobOutcome> {
+async function finishRun(
+  db: Db,
+  run: LoadedRun,
+  startedAt: Date,
+  error: string | null,
+): Promise<JobOutcome> {
   const finishedAt = new Date();
   const status = error === null ? "succeeded" : "failed";
   await db.run.update({
     where: { id: run.id },
     data: { status, error, finishedAt, durationMs: finishedAt.getTime() - startedAt.getTime() },
   });
-  publish({ workspaceId: run.workspaceId, event: { type: "run.updated", id: run.id, workflowId: run.workflowId, status } });
+  publish({
+    workspaceId: run.workspaceId,
+    event: { type: "run.updated", id: run.id, workflowId: run.workflowId, status },
+  });
   log.info({ runId: run.id, workflowId: run.workflowId, status, error }, "run finished");
   return { type: "done" };
 }

@@ -19,7 +19,12 @@ export function createJobHandlers(db: Db, config: AppConfig): Record<JobKind, Jo
   const retryDelaysMs = config.deliveryScheduleMs ?? defaultRetryDelaysMs;
   return {
     execute_run: (job) =>
-      executeRun(job.subjectId, { db, env, firstAttemptDelayMs: 0, maxDeliveryAttempts: maxAttemptsFor(retryDelaysMs) }),
+      executeRun(job.subjectId, {
+        db,
+        env,
+        firstAttemptDelayMs: 0,
+        maxDeliveryAttempts: maxAttemptsFor(retryDelaysMs),
+      }),
     attempt_delivery: (job) => attemptDelivery(job.subjectId, { db, env, retryDelaysMs }),
   };
 }

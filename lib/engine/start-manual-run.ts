@@ -32,7 +32,10 @@ export async function startManualRun(
     const trigger = graph.nodes.find((node) => node.type === "manual-trigger");
     if (!trigger) return { ok: false, reason: "no_manual_trigger" };
 
-    const body = payload === undefined ? parseTestPayload(trigger.config["testPayload"]) : { ok: true, value: payload };
+    const body =
+      payload === undefined
+        ? parseTestPayload(trigger.config["testPayload"])
+        : { ok: true, value: payload };
     if (!body.ok) return { ok: false, reason: "invalid_test_payload" };
 
     const version = await snapshotDraft(tx, workflow, userId);
@@ -48,7 +51,10 @@ export async function startManualRun(
   });
 
   if (result.ok) {
-    publish({ workspaceId, event: { type: "run.updated", id: result.runId, workflowId, status: "queued" } });
+    publish({
+      workspaceId,
+      event: { type: "run.updated", id: result.runId, workflowId, status: "queued" },
+    });
     wakeWorkers();
   }
   return result;

@@ -20,7 +20,12 @@ export function startProcessWorker(): Worker {
 
   const config = getConfig();
   const db = getDb();
-  const worker = startWorker({ db, handlers: createJobHandlers(db, config), leaseMs: config.jobLeaseMs, concurrency: CONCURRENCY });
+  const worker = startWorker({
+    db,
+    handlers: createJobHandlers(db, config),
+    leaseMs: config.jobLeaseMs,
+    concurrency: CONCURRENCY,
+  });
   registerEmbeddedWorker(worker);
 
   const shutdown = (signal: string) => {

@@ -2,7 +2,9 @@ import { EventEmitter } from "node:events";
 import type { LiveEvent } from "../api/views";
 
 /** What travels on the bus: a live event for browsers of one workspace, or a wake-up for workers. */
-export type BusMessage = { workspaceId: string; event: LiveEvent } | { workspaceId: null; event: { type: "job.enqueued" } };
+export type BusMessage =
+  | { workspaceId: string; event: LiveEvent }
+  | { workspaceId: null; event: { type: "job.enqueued" } };
 
 type Listener = (message: BusMessage) => void;
 

@@ -1,5 +1,10 @@
 import { z } from "zod";
-import type { ExchangeKind, ExchangeOutcome, ExchangeSummaryView, ExchangeView } from "../api/views";
+import type {
+  ExchangeKind,
+  ExchangeOutcome,
+  ExchangeSummaryView,
+  ExchangeView,
+} from "../api/views";
 
 const headerMapSchema = z.record(z.string(), z.string());
 
@@ -35,7 +40,10 @@ type SummaryRecord = {
   createdAt: Date;
 };
 
-export function toExchangeSummaryView(row: SummaryRecord, workflowName: string | null): ExchangeSummaryView {
+export function toExchangeSummaryView(
+  row: SummaryRecord,
+  workflowName: string | null,
+): ExchangeSummaryView {
   return {
     ...row,
     kind: row.kind as ExchangeKind,
@@ -62,7 +70,8 @@ export function toExchangeView(row: DetailRecord, workflowName: string | null): 
     requestHeaders: headerMapSchema.parse(JSON.parse(row.requestHeaders)),
     requestBody: row.requestBody,
     requestBodyTruncated: row.requestBodyTruncated,
-    responseHeaders: row.responseHeaders === null ? null : headerMapSchema.parse(JSON.parse(row.responseHeaders)),
+    responseHeaders:
+      row.responseHeaders === null ? null : headerMapSchema.parse(JSON.parse(row.responseHeaders)),
     responseBody: row.responseBody,
     responseBodyTruncated: row.responseBodyTruncated,
   };

@@ -16,7 +16,10 @@ export type ExchangeFilter = {
  * One page of the delivery log, newest first, by keyset: a page stays the same while new
  * exchanges arrive above it, and the next page starts exactly where this one ended.
  */
-export async function listExchanges(workspaceId: string, filter: ExchangeFilter): Promise<ExchangePage> {
+export async function listExchanges(
+  workspaceId: string,
+  filter: ExchangeFilter,
+): Promise<ExchangePage> {
   const db = getDb();
   const cursor = filter.cursor ? decodeExchangeCursor(filter.cursor) : null;
   const rows = await db.exchange.findMany({
@@ -41,16 +44,24 @@ export async function listExchanges(workspaceId: string, filter: ExchangeFilter)
   });
 
   const page = rows.slice(0, filter.limit);
-  const names = await workflowNames(workspaceId, page.map((row) => row.workflowId));
+  const names = await workflowNames(
+    workspaceId,
+    page.map((row) => row.workflowId),
+  );
   const last = page[page.length - 1];
   return {
-    exchanges: page.map((row) => toExchangeSummaryView(row, names.get(row.workflowId ?? "") ?? null)),
+    exchanges: page.map((row) =>
+      toExchangeSummaryView(row, names.get(row.workflowId ?? "") ?? null),
+    ),
     nextCursor: rows.length > filter.limit && last ? encodeExchangeCursor(last) : null,
   };
 }
 
 /** Names of the workflows on a page, in one query. Deleted workflows have none. */
-export async function workflowNames(workspaceId: string, ids: (string | null)[]): Promise<Map<string, string>> {
+export async function workflowNames(
+  workspaceId: string,
+  ids: (string | null)[],
+): Promise<Map<string, string>> {
   const unique = [...new Set(ids.filter((id): id is string => id !== null))];
   if (unique.length === 0) return new Map();
   const workflows = await getDb().workflow.findMany({

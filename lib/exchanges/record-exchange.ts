@@ -48,7 +48,8 @@ export async function recordExchange(
       requestBodyTruncated: exchange.requestBodyTruncated,
       requestBodyEncoding: exchange.requestBodyEncoding,
       responseStatus: exchange.responseStatus,
-      responseHeaders: exchange.responseHeaders === null ? null : JSON.stringify(exchange.responseHeaders),
+      responseHeaders:
+        exchange.responseHeaders === null ? null : JSON.stringify(exchange.responseHeaders),
       responseBody: exchange.responseBody,
       responseBodyTruncated: exchange.responseBodyTruncated,
       responseBodyEncoding: exchange.responseBodyEncoding,

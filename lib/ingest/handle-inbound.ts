@@ -19,7 +19,13 @@ export type IngestOptions = {
 
 const ACCEPTED_METHODS = new Set(["POST", "PUT", "PATCH"]);
 
-type Workflow = { id: string; workspaceId: string; isActive: boolean; versionId: string | null; graph: string | null };
+type Workflow = {
+  id: string;
+  workspaceId: string;
+  isActive: boolean;
+  versionId: string | null;
+  graph: string | null;
+};
 
 /**
  * Handles one request to `/hooks/<token>`, framework-free: a `Request` in, a `Response` out.
@@ -27,34 +33,63 @@ type Workflow = { id: string; workspaceId: string; isActive: boolean; versionId:
  * an acknowledged event is never lost. Rejections of a known workflow are logged as exchanges
  * too; requests for unknown tokens are not, because they belong to no workspace.
  */
-export async function handleInbound(request: Request, token: string, options: IngestOptions): Promise<Response> {
+export async function handleInbound(
+  request: Request,
+  token: string,
+  options: IngestOptions,
+): Promise<Response> {
   const startedAt = new Date();
   const workflow = await findWorkflow(options.db, token);
   if (!workflow) return errorResponse("workflow_not_found", "No workflow listens at this URL.");
 
-  const reject = async (code: ErrorCode, message: string, bytes: Uint8Array | null, headers?: HeadersInit) => {
+  const reject = async (
+    code: ErrorCode,
+    message: string,
+    bytes: Uint8Array | null,
+    headers?: HeadersInit,
+  ) => {
     const response = errorResponse(code, message, undefined, headers);
     await recordRejection(options, workflow, request, startedAt, bytes, response.status, message);
     return response;
   };
 
   if (!ACCEPTED_METHODS.has(request.method)) {
-    return reject("method_not_allowed", `Send POST, PUT or PATCH, not ${request.method}.`, null, { allow: "POST, PUT, PATCH" });
+    return reject("method_not_allowed", `Send POST, PUT or PATCH, not ${request.method}.`, null, {
+      allow: "POST, PUT, PATCH",
+    });
   }
-  const triggerNodeId = workflow.isActive && workflow.graph ? findWebhookTrigger(workflow.graph) : null;
+  const triggerNodeId =
+    workflow.isActive && workflow.graph ? findWebhookTrigger(workflow.graph) : null;
   if (!workflow.isActive || !workflow.versionId) {
-    return reject("workflow_inactive", "This workflow is inactive. Activate it in the editor to accept events.", null);
+    return reject(
+      "workflow_inactive",
+      "This workflow is inactive. Activate it in the editor to accept events.",
+      null,
+    );
   }
   if (!triggerNodeId) {
-    return reject("workflow_inactive", "The live version of this workflow has no Webhook trigger.", null);
+    return reject(
+      "workflow_inactive",
+      "The live version of this workflow has no Webhook trigger.",
+      null,
+    );
   }
 
   const body = await readLimitedBody(request, options.maxBodyBytes);
   if (!body.ok) {
-    return reject("payload_too_large", `The body is larger than the limit of ${options.maxBodyBytes} bytes.`, null);
+    return reject(
+      "payload_too_large",
+      `The body is larger than the limit of ${options.maxBodyBytes} bytes.`,
+      null,
+    );
   }
   const parsed = parseInboundBody(body.bytes, request.headers.get("content-type"));
-  if (!parsed.ok) return reject("invalid_json", "The body is declared as JSON but is not valid JSON.", body.bytes);
+  if (!parsed.ok)
+    return reject(
+      "invalid_json",
+      "The body is declared as JSON but is not valid JSON.",
+      body.bytes,
+    );
 
   const headers = redactHeaders(Object.fromEntries(request.headers));
   const url = new URL(request.url);
@@ -64,13 +99,26 @@ export async function handleInbound(request: Request, token: string, options: In
     query: Object.fromEntries(url.searchParams),
     body: parsed.value,
   };
-  return accept(options, { workflow, versionId: workflow.versionId, triggerNodeId, triggerData, request, bytes: body.bytes, startedAt });
+  return accept(options, {
+    workflow,
+    versionId: workflow.versionId,
+    triggerNodeId,
+    triggerData,
+    request,
+    bytes: body.bytes,
+    startedAt,
+  });
 }
 
 async function findWorkflow(db: Db, token: string): Promise<Workflow | null> {
   const workflow = await db.workflow.findUnique({
     where: { token },
-    select: { id: true, workspaceId: true, isActive: true, activeVersion: { select: { id: true, graph: true } } },
+    select: {
+      id: true,
+      workspaceId: true,
+      isActive: true,
+      activeVersion: { select: { id: true, graph: true } },
+    },
   });
   if (!workflow) return null;
   return {
@@ -83,7 +131,9 @@ async function findWorkflow(db: Db, token: string): Promise<Workflow | null> {
 }
 
 function findWebhookTrigger(graphText: string): string | null {
-  return parseStoredGraph(graphText).nodes.find((node) => node.type === "webhook-trigger")?.id ?? null;
+  return (
+    parseStoredGraph(graphText).nodes.find((node) => node.type === "webhook-trigger")?.id ?? null
+  );
 }
 
 type Acceptance = {
@@ -108,17 +158,44 @@ async function accept(options: IngestOptions, a: Acceptance): Promise<Response> 
       triggerData: a.triggerData,
     });
     const responseBody = JSON.stringify({ runId: run.id });
-    const exchange = captureInbound(options, a.request, a.startedAt, a.bytes, 202, responseBody, null);
-    const recorded = await recordExchange(tx, "inbound", { workspaceId: workflow.workspaceId, workflowId: workflow.id, runId: run.id }, exchange);
+    const exchange = captureInbound(
+      options,
+      a.request,
+      a.startedAt,
+      a.bytes,
+      202,
+      responseBody,
+      null,
+    );
+    const recorded = await recordExchange(
+      tx,
+      "inbound",
+      { workspaceId: workflow.workspaceId, workflowId: workflow.id, runId: run.id },
+      exchange,
+    );
     return { runId: run.id, exchangeId: recorded.id, responseBody };
   });
 
-  publish({ workspaceId: workflow.workspaceId, event: { type: "run.updated", id: committed.runId, workflowId: workflow.id, status: "queued" } });
-  publish({ workspaceId: workflow.workspaceId, event: { type: "exchange.created", id: committed.exchangeId, workflowId: workflow.id, runId: committed.runId } });
+  publish({
+    workspaceId: workflow.workspaceId,
+    event: { type: "run.updated", id: committed.runId, workflowId: workflow.id, status: "queued" },
+  });
+  publish({
+    workspaceId: workflow.workspaceId,
+    event: {
+      type: "exchange.created",
+      id: committed.exchangeId,
+      workflowId: workflow.id,
+      runId: committed.runId,
+    },
+  });
   wakeWorkers();
   log.info({ workflowId: workflow.id, runId: committed.runId }, "inbound event accepted");
 
-  return new Response(committed.responseBody, { status: 202, headers: { "content-type": "application/json" } });
+  return new Response(committed.responseBody, {
+    status: 202,
+    headers: { "content-type": "application/json" },
+  });
 }
 
 async function recordRejection(
@@ -130,11 +207,27 @@ async function recordRejection(
   status: number,
   message: string,
 ): Promise<void> {
-  const exchange = captureInbound(options, request, startedAt, bytes, status, JSON.stringify({ error: message }), message);
-  const recorded = await options.db.$transaction((tx) =>
-    recordExchange(tx, "inbound", { workspaceId: workflow.workspaceId, workflowId: workflow.id }, exchange),
+  const exchange = captureInbound(
+    options,
+    request,
+    startedAt,
+    bytes,
+    status,
+    JSON.stringify({ error: message }),
+    message,
   );
-  publish({ workspaceId: workflow.workspaceId, event: { type: "exchange.created", id: recorded.id, workflowId: workflow.id, runId: null } });
+  const recorded = await options.db.$transaction((tx) =>
+    recordExchange(
+      tx,
+      "inbound",
+      { workspaceId: workflow.workspaceId, workflowId: workflow.id },
+      exchange,
+    ),
+  );
+  publish({
+    workspaceId: workflow.workspaceId,
+    event: { type: "exchange.created", id: recorded.id, workflowId: workflow.id, runId: null },
+  });
 }
 
 function captureInbound(

@@ -1,4 +1,5 @@
-export type ParsedInboundBody = { ok: true; value: unknown } | { ok: false; reason: "invalid_json" };
+export type ParsedInboundBody =
+  { ok: true; value: unknown } | { ok: false; reason: "invalid_json" };
 
 /**
  * Turns the raw bytes of an inbound request into what templates see as `trigger.body`: parsed

@@ -10,7 +10,12 @@ const CANDIDATES = 8;
  * lease ran out because its worker died. The claim is a compare-and-set on the row's
  * `updatedAt`, so two workers can never both win the same job; the loser tries the next one.
  */
-export async function claimJob(db: Db, workerId: string, leaseMs: number, now: Date): Promise<ClaimedJob | null> {
+export async function claimJob(
+  db: Db,
+  workerId: string,
+  leaseMs: number,
+  now: Date,
+): Promise<ClaimedJob | null> {
   const candidates = await db.job.findMany({
     where: {
       OR: [
@@ -20,7 +25,14 @@ export async function claimJob(db: Db, workerId: string, leaseMs: number, now: D
     },
     orderBy: { runAt: "asc" },
     take: CANDIDATES,
-    select: { id: true, kind: true, subjectId: true, attempts: true, status: true, updatedAt: true },
+    select: {
+      id: true,
+      kind: true,
+      subjectId: true,
+      attempts: true,
+      status: true,
+      updatedAt: true,
+    },
   });
 
   for (const job of candidates) {
@@ -40,7 +52,12 @@ export async function claimJob(db: Db, workerId: string, leaseMs: number, now: D
     // A kind this version does not know (written by a newer one) must not bounce forever.
     await db.job.update({
       where: { id: job.id },
-      data: { status: "failed", lockedBy: null, lockedUntil: null, lastError: `Unknown job kind ${job.kind}` },
+      data: {
+        status: "failed",
+        lockedBy: null,
+        lockedUntil: null,
+        lastError: `Unknown job kind ${job.kind}`,
+      },
     });
   }
   return null;

@@ -20,7 +20,12 @@ export type WorkerOptions = {
   now?: () => Date;
 };
 
-export type WorkerState = { workerId: string; isRunning: boolean; lastHeartbeatAt: Date | null; processedJobs: number };
+export type WorkerState = {
+  workerId: string;
+  isRunning: boolean;
+  lastHeartbeatAt: Date | null;
+  processedJobs: number;
+};
 
 export type Worker = {
   state(): WorkerState;
@@ -91,21 +96,36 @@ export function startWorker(options: WorkerOptions): Worker {
     const data =
       outcome.type === "done"
         ? { status: "done", lockedBy: null, lockedUntil: null }
-        : { status: "queued", runAt: outcome.runAt, lockedBy: null, lockedUntil: null, lastError: outcome.reason };
+        : {
+            status: "queued",
+            runAt: outcome.runAt,
+            lockedBy: null,
+            lockedUntil: null,
+            lastError: outcome.reason,
+          };
     await options.db.job.updateMany({ where: { id: job.id, lockedBy: workerId }, data });
   }
 
   async function recordCrash(job: ClaimedJob, error: unknown): Promise<void> {
     const message = error instanceof Error ? error.message : String(error);
     const isFinal = job.attempts >= MAX_CRASHES;
-    log.error({ err: error, jobId: job.id, kind: job.kind, attempt: job.attempts, isFinal }, "job handler failed");
+    log.error(
+      { err: error, jobId: job.id, kind: job.kind, attempt: job.attempts, isFinal },
+      "job handler failed",
+    );
     const retryAt = new Date(now().getTime() + 1000 * 2 ** job.attempts);
     try {
       await options.db.job.updateMany({
         where: { id: job.id, lockedBy: workerId },
         data: isFinal
           ? { status: "failed", lockedBy: null, lockedUntil: null, lastError: message }
-          : { status: "queued", runAt: retryAt, lockedBy: null, lockedUntil: null, lastError: message },
+          : {
+              status: "queued",
+              runAt: retryAt,
+              lockedBy: null,
+              lockedUntil: null,
+              lastError: message,
+            },
       });
     } catch (writeError) {
       // The lease runs out and another claim retries it; nothing is lost.
@@ -151,7 +171,9 @@ export function startWorker(options: WorkerOptions): Worker {
       unsubscribe();
       await looping;
       const drained = Promise.all(inFlight.values()).then(() => true);
-      const timedOut = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs));
+      const timedOut = new Promise<boolean>((resolve) =>
+        setTimeout(() => resolve(false), timeoutMs),
+      );
       if (!(await Promise.race([drained, timedOut]))) await releaseLeases();
       log.info({ workerId }, "worker stopped");
     },

@@ -1,4 +1,11 @@
-import type { DeliveryStatus, RunStatus, RunSummaryView, RunView, StepStatus, StepView } from "../api/views";
+import type {
+  DeliveryStatus,
+  RunStatus,
+  RunSummaryView,
+  RunView,
+  StepStatus,
+  StepView,
+} from "../api/views";
 
 type RunRecord = {
   id: string;
@@ -19,7 +26,8 @@ export const runSummaryInclude = {
 
 /** Statuses are written only by this code base; anything else is a corrupted row. */
 function asRunStatus(status: string): RunStatus {
-  if (status === "queued" || status === "running" || status === "succeeded" || status === "failed") return status;
+  if (status === "queued" || status === "running" || status === "succeeded" || status === "failed")
+    return status;
   throw new Error(`Unknown run status ${status}`);
 }
 
@@ -70,7 +78,11 @@ export function toStepView(step: StepRecord): StepView {
 }
 
 export function toRunView(run: RunRecord & { triggerData: string; steps: StepRecord[] }): RunView {
-  return { ...toRunSummaryView(run), triggerData: parseJson(run.triggerData), steps: run.steps.map(toStepView) };
+  return {
+    ...toRunSummaryView(run),
+    triggerData: parseJson(run.triggerData),
+    steps: run.steps.map(toStepView),
+  };
 }
 
 function parseJson(text: string | null): unknown {

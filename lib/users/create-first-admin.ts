@@ -2,7 +2,8 @@ import { getDb } from "../db/client";
 import { hashPassword } from "../auth/password";
 import { publicUserSelect, type NewUser, type PublicUser } from "./user-input";
 
-export type CreateFirstAdminResult = { ok: true; user: PublicUser } | { ok: false; reason: "setup_complete" };
+export type CreateFirstAdminResult =
+  { ok: true; user: PublicUser } | { ok: false; reason: "setup_complete" };
 
 /**
  * Creates the workspace and its admin, once. There is no default account: the first visit to a

@@ -15,4 +15,10 @@ export type InvitedUser = z.infer<typeof invitedUserSchema>;
 /** What the API shows of a user: never the password hash. */
 export type PublicUser = { id: string; name: string; email: string; role: string; createdAt: Date };
 
-export const publicUserSelect = { id: true, name: true, email: true, role: true, createdAt: true } as const;
+export const publicUserSelect = {
+  id: true,
+  name: true,
+  email: true,
+  role: true,
+  createdAt: true,
+} as const;

@@ -7,7 +7,10 @@ import { getDb } from "../db/client";
 export async function deleteWorkflow(workspaceId: string, id: string): Promise<boolean> {
   const db = getDb();
   return db.$transaction(async (tx) => {
-    const workflow = await tx.workflow.findFirst({ where: { id, workspaceId }, select: { id: true } });
+    const workflow = await tx.workflow.findFirst({
+      where: { id, workspaceId },
+      select: { id: true },
+    });
     if (!workflow) return false;
     // The active-version pointer references a version; clear it so the cascade can remove both.
     await tx.workflow.update({ where: { id }, data: { activeVersionId: null, isActive: false } });

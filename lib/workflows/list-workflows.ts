@@ -9,7 +9,11 @@ export async function listWorkflows(workspaceId: string): Promise<WorkflowSummar
     where: { workspaceId },
     orderBy: { updatedAt: "desc" },
     include: {
-      runs: { orderBy: { createdAt: "desc" }, take: 1, select: { id: true, status: true, createdAt: true } },
+      runs: {
+        orderBy: { createdAt: "desc" },
+        take: 1,
+        select: { id: true, status: true, createdAt: true },
+      },
     },
   });
 
@@ -23,7 +27,11 @@ export async function listWorkflows(workspaceId: string): Promise<WorkflowSummar
       nodeCount: graph.nodes.length,
       problemCount: validateGraph(graph).length,
       lastRun: lastRun
-        ? { id: lastRun.id, status: lastRun.status as RunStatus, createdAt: lastRun.createdAt.toISOString() }
+        ? {
+            id: lastRun.id,
+            status: lastRun.status as RunStatus,
+            createdAt: lastRun.createdAt.toISOString(),
+          }
         : null,
       updatedAt: workflow.updatedAt.toISOString(),
     };

@@ -22,7 +22,10 @@ export async function saveDraft(
   const isValid = validateGraph(graph).length === 0;
 
   return getDb().$transaction(async (tx) => {
-    const existing = await tx.workflow.findFirst({ where: { id, workspaceId }, select: { isActive: true } });
+    const existing = await tx.workflow.findFirst({
+      where: { id, workspaceId },
+      select: { isActive: true },
+    });
     if (!existing) return null;
 
     let activeVersionId: string | undefined;

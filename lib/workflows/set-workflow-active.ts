@@ -11,7 +11,11 @@ export type ActivateResult =
   | { ok: false; reason: "graph_invalid"; problems: GraphProblem[] };
 
 /** Publishes the draft as a version and makes the inbound URL live. Refused while it has problems. */
-export async function activateWorkflow(workspaceId: string, userId: string, id: string): Promise<ActivateResult> {
+export async function activateWorkflow(
+  workspaceId: string,
+  userId: string,
+  id: string,
+): Promise<ActivateResult> {
   return getDb().$transaction(async (tx) => {
     const workflow = await tx.workflow.findFirst({ where: { id, workspaceId } });
     if (!workflow) return { ok: false, reason: "not_found" } as const;
@@ -30,9 +34,18 @@ export async function activateWorkflow(workspaceId: string, userId: string, id: 
 }
 
 /** Takes the inbound URL offline. Runs already accepted still finish. */
-export async function deactivateWorkflow(workspaceId: string, id: string): Promise<WorkflowView | null> {
-  const { count } = await getDb().workflow.updateMany({ where: { id, workspaceId }, data: { isActive: false } });
+export async function deactivateWorkflow(
+  workspaceId: string,
+  id: string,
+): Promise<WorkflowView | null> {
+  const { count } = await getDb().workflow.updateMany({
+    where: { id, workspaceId },
+    data: { isActive: false },
+  });
   if (count === 0) return null;
-  const workflow = await getDb().workflow.findUniqueOrThrow({ where: { id }, include: workflowViewInclude });
+  const workflow = await getDb().workflow.findUniqueOrThrow({
+    where: { id },
+    include: workflowViewInclude,
+  });
   return toWorkflowView(workflow);
 }

@@ -11,12 +11,24 @@ let token: string;
 
 beforeAll(async () => {
   editor = await createTestUser("editor");
-  ({ token } = await createActiveWorkflow(editor, orderGraph("http://127.0.0.1:1", "http://127.0.0.1:2")));
+  ({ token } = await createActiveWorkflow(
+    editor,
+    orderGraph("http://127.0.0.1:1", "http://127.0.0.1:2"),
+  ));
 });
 
-function post(path: string, body: BodyInit | null, headers: Record<string, string> = { "content-type": "application/json" }): Promise<Response> {
+function post(
+  path: string,
+  body: BodyInit | null,
+  headers: Record<string, string> = { "content-type": "application/json" },
+): Promise<Response> {
   const tokenInPath = path.split("/").pop() ?? "";
-  const request = new Request(`http://localhost${path}`, { method: "POST", body, headers, duplex: "half" } as RequestInit);
+  const request = new Request(`http://localhost${path}`, {
+    method: "POST",
+    body,
+    headers,
+    duplex: "half",
+  } as RequestInit);
   return hooks.POST(request, routeParams({ token: tokenInPath }));
 }
 
@@ -29,7 +41,10 @@ describe("the inbound webhook endpoint", () => {
     const db = getDb();
     const run = await db.run.findUniqueOrThrow({ where: { id: runId } });
     expect(run.status).toBe("queued");
-    expect(JSON.parse(run.triggerData)).toMatchObject({ method: "POST", body: { order: { id: "A-1" } } });
+    expect(JSON.parse(run.triggerData)).toMatchObject({
+      method: "POST",
+      body: { order: { id: "A-1" } },
+    });
     expect(await db.job.count({ where: { subjectId: runId, kind: "execute_run" } })).toBe(1);
     const exchange = await db.exchange.findFirstOrThrow({ where: { runId, kind: "inbound" } });
     expect(exchange.responseStatus).toBe(202);
@@ -37,7 +52,11 @@ describe("the inbound webhook endpoint", () => {
   });
 
   it("redacts credentials of the inbound request before storing it", async () => {
-    const response = await post(`/hooks/${token}`, "{}", { "content-type": "application/json", authorization: "Bearer sender-secret", cookie: "sid=abc" });
+    const response = await post(`/hooks/${token}`, "{}", {
+      "content-type": "application/json",
+      authorization: "Bearer sender-secret",
+      cookie: "sid=abc",
+    });
     const { runId } = (await response.json()) as { runId: string };
     const exchange = await getDb().exchange.findFirstOrThrow({ where: { runId } });
     expect(exchange.requestHeaders).not.toContain("sender-secret");
@@ -66,7 +85,10 @@ describe("the inbound webhook endpoint", () => {
 
   it("answers 413 to a body over 1 MiB that announces its length", async () => {
     const before = await countRows();
-    const response = await post(`/hooks/${token}`, JSON.stringify({ pad: "x".repeat(1024 * 1024) }));
+    const response = await post(
+      `/hooks/${token}`,
+      JSON.stringify({ pad: "x".repeat(1024 * 1024) }),
+    );
     expect(response.status).toBe(413);
     expect((await countRows()).runs).toBe(before.runs);
   });
@@ -87,7 +109,10 @@ describe("the inbound webhook endpoint", () => {
   });
 
   it("answers 404 saying the workflow is inactive once it is deactivated", async () => {
-    const other = await createActiveWorkflow(editor, orderGraph("http://127.0.0.1:1", "http://127.0.0.1:2"));
+    const other = await createActiveWorkflow(
+      editor,
+      orderGraph("http://127.0.0.1:1", "http://127.0.0.1:2"),
+    );
     await deactivateWorkflow(editor.workspaceId, other.id);
     const response = await post(`/hooks/${other.token}`, "{}");
     expect(response.status).toBe(404);

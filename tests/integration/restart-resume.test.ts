@@ -41,23 +41,41 @@ function startWorkerProcess(): ChildProcess {
   // One process, not the tsx launcher and a child: SIGKILL must hit the worker itself.
   return spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
     cwd: root,
-    env: { ...process.env, SWITCHYARD_JOB_LEASE_MS: "1500", SWITCHYARD_DELIVERY_SCHEDULE_MS: "100" },
+    env: {
+      ...process.env,
+      SWITCHYARD_JOB_LEASE_MS: "1500",
+      SWITCHYARD_DELIVERY_SCHEDULE_MS: "100",
+    },
     stdio: "ignore",
   });
 }
 
 describe("a worker killed in the middle of a run", () => {
   it("leaves a run that another worker resumes after the lease, repeating only the step in flight", async () => {
-    const fast = await startReceiver(() => ({ status: 200, body: JSON.stringify({ shipment: "SHP-7" }) }));
-    const slow = await startReceiver((_request, index) => ({ status: 200, body: JSON.stringify({ shipment: "SHP-7" }), delayMs: index === 0 ? 60_000 : 0 }));
+    const fast = await startReceiver(() => ({
+      status: 200,
+      body: JSON.stringify({ shipment: "SHP-7" }),
+    }));
+    const slow = await startReceiver((_request, index) => ({
+      status: 200,
+      body: JSON.stringify({ shipment: "SHP-7" }),
+      delayMs: index === 0 ? 60_000 : 0,
+    }));
     const hook = await startReceiver(() => ({ status: 200 }));
     receivers.push(fast, slow, hook);
 
     const editor = await createTestUser("editor");
-    const { token } = await createActiveWorkflow(editor, slowSecondCallGraph(fast.url, slow.url, hook.url));
+    const { token } = await createActiveWorkflow(
+      editor,
+      slowSecondCallGraph(fast.url, slow.url, hook.url),
+    );
     child = startWorkerProcess();
 
-    const request = new Request(`http://localhost/hooks/${token}`, { method: "POST", headers: { "content-type": "application/json" }, body: '{"order":{"id":"R-1"}}' });
+    const request = new Request(`http://localhost/hooks/${token}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: '{"order":{"id":"R-1"}}',
+    });
     const response = await hooks.POST(request, routeParams({ token }));
     const { runId } = (await response.json()) as { runId: string };
 
@@ -69,7 +87,10 @@ describe("a worker killed in the middle of a run", () => {
     const survivor = startTestWorker({ leaseMs: 1500 });
     try {
       await hook.waitForRequests(1, 20_000);
-      const run = await eventually(() => db.run.findFirst({ where: { id: runId, status: "succeeded" } }), 20_000);
+      const run = await eventually(
+        () => db.run.findFirst({ where: { id: runId, status: "succeeded" } }),
+        20_000,
+      );
       expect(run.error).toBeNull();
       expect(fast.requests).toHaveLength(1);
       expect(slow.requests).toHaveLength(2);

@@ -48,7 +48,10 @@ async function trigger(token: string, body: unknown): Promise<string> {
 
 describe("a run from webhook to delivery", () => {
   it("calls the API, signs the webhook with the API's answer, and records every exchange", async () => {
-    const api = await receiver(() => ({ status: 200, body: JSON.stringify({ shipment: "SHP-9" }) }));
+    const api = await receiver(() => ({
+      status: 200,
+      body: JSON.stringify({ shipment: "SHP-9" }),
+    }));
     const hook = await receiver(() => ({ status: 200, body: '{"received":true}' }));
     const { token } = await createActiveWorkflow(editor, orderGraph(api.url, hook.url));
     worker();
@@ -71,7 +74,9 @@ describe("a run from webhook to delivery", () => {
     expect(verified).toEqual({ ok: true });
 
     const db = getDb();
-    const run = await eventually(() => db.run.findFirst({ where: { id: runId, status: "succeeded" } }));
+    const run = await eventually(() =>
+      db.run.findFirst({ where: { id: runId, status: "succeeded" } }),
+    );
     expect(run.durationMs).not.toBeNull();
     const steps = await db.step.findMany({ where: { runId }, orderBy: { position: "asc" } });
     expect(steps.map((s) => [s.nodeId, s.status])).toEqual([
@@ -80,7 +85,9 @@ describe("a run from webhook to delivery", () => {
       ["send1", "succeeded"],
     ]);
     await eventually(() => db.delivery.findFirst({ where: { runId, status: "delivered" } }));
-    const kinds = (await db.exchange.findMany({ where: { runId }, orderBy: { createdAt: "asc" } })).map((e) => e.kind);
+    const kinds = (
+      await db.exchange.findMany({ where: { runId }, orderBy: { createdAt: "asc" } })
+    ).map((e) => e.kind);
     expect(kinds.sort()).toEqual(["api_call", "inbound", "webhook_attempt"]);
   });
 
@@ -115,9 +122,14 @@ describe("a run from webhook to delivery", () => {
     const signatures = new Set(attempts.map((a) => a.headers["webhook-signature"]));
     expect(signatures.size).toBeGreaterThanOrEqual(2);
     const db = getDb();
-    const delivery = await eventually(() => db.delivery.findFirst({ where: { runId, status: "delivered" } }));
+    const delivery = await eventually(() =>
+      db.delivery.findFirst({ where: { runId, status: "delivered" } }),
+    );
     expect(delivery.attempts).toBe(3);
-    const logged = await db.exchange.findMany({ where: { deliveryId: delivery.id }, orderBy: { attempt: "asc" } });
+    const logged = await db.exchange.findMany({
+      where: { deliveryId: delivery.id },
+      orderBy: { attempt: "asc" },
+    });
     expect(logged.map((e) => [e.attempt, e.responseStatus])).toEqual([
       [1, 500],
       [2, 500],
@@ -133,7 +145,9 @@ describe("a run from webhook to delivery", () => {
 
     const runId = await trigger(token, { order: { id: "D-4" } });
     const db = getDb();
-    const delivery = await eventually(() => db.delivery.findFirst({ where: { runId, status: "failed" } }));
+    const delivery = await eventually(() =>
+      db.delivery.findFirst({ where: { runId, status: "failed" } }),
+    );
     expect(delivery.attempts).toBe(3);
     expect(hook.requests).toHaveLength(3);
   });
@@ -146,7 +160,9 @@ describe("a run from webhook to delivery", () => {
 
     const runId = await trigger(token, { order: { id: "F-6" } });
     const db = getDb();
-    const run = await eventually(() => db.run.findFirst({ where: { id: runId, status: "failed" } }));
+    const run = await eventually(() =>
+      db.run.findFirst({ where: { id: runId, status: "failed" } }),
+    );
     expect(run.error).toContain("steps.http1.response.body.shipment");
     const step = await db.step.findFirstOrThrow({ where: { runId, nodeId: "send1" } });
     expect(step.status).toBe("failed");
@@ -161,7 +177,9 @@ describe("a run from webhook to delivery", () => {
 
     const runId = await trigger(token, { order: { id: "E-5" } });
     const db = getDb();
-    const run = await eventually(() => db.run.findFirst({ where: { id: runId, status: "failed" } }));
+    const run = await eventually(() =>
+      db.run.findFirst({ where: { id: runId, status: "failed" } }),
+    );
     expect(run.error).toContain("http1");
     expect(await db.delivery.count({ where: { runId } })).toBe(0);
     expect(hook.requests).toHaveLength(0);

@@ -4,8 +4,12 @@ import { defaultRetryDelaysMs, maxAttemptsFor, retryDelayMs } from "../../lib/qu
 describe("the delivery retry schedule", () => {
   it("follows 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h after the first attempt", () => {
     const noJitter = () => 0.5;
-    const delays = [1, 2, 3, 4, 5, 6, 7].map((attempt) => retryDelayMs(attempt, defaultRetryDelaysMs, noJitter));
-    expect(delays).toEqual([5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000]);
+    const delays = [1, 2, 3, 4, 5, 6, 7].map((attempt) =>
+      retryDelayMs(attempt, defaultRetryDelaysMs, noJitter),
+    );
+    expect(delays).toEqual([
+      5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000,
+    ]);
   });
 
   it("allows eight attempts and none after the schedule is exhausted", () => {
@@ -16,7 +20,9 @@ describe("the delivery retry schedule", () => {
   it("grows from one attempt to the next", () => {
     const noJitter = () => 0.5;
     for (let attempt = 1; attempt < 6; attempt += 1) {
-      expect(retryDelayMs(attempt + 1, defaultRetryDelaysMs, noJitter)).toBeGreaterThan(retryDelayMs(attempt, defaultRetryDelaysMs, noJitter) ?? Infinity);
+      expect(retryDelayMs(attempt + 1, defaultRetryDelaysMs, noJitter)).toBeGreaterThan(
+        retryDelayMs(attempt, defaultRetryDelaysMs, noJitter) ?? Infinity,
+      );
     }
   });
 

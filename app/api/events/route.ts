@@ -23,7 +23,8 @@ export const GET = apiRoute({ role: "viewer" }, async ({ request, user }) => {
         }
       };
       const unsubscribe = subscribe((message) => {
-        if (message.workspaceId === user.workspaceId) send(`data: ${JSON.stringify(message.event)}\n\n`);
+        if (message.workspaceId === user.workspaceId)
+          send(`data: ${JSON.stringify(message.event)}\n\n`);
       });
       const heartbeat = setInterval(() => send(": keep-alive\n\n"), HEARTBEAT_MS);
       cleanup = () => {
@@ -32,7 +33,11 @@ export const GET = apiRoute({ role: "viewer" }, async ({ request, user }) => {
       };
       request.signal.addEventListener("abort", () => {
         cleanup();
-        controller.close();
+        try {
+          controller.close();
+        } catch {
+          // Already closed by a failed write; nothing left to release.
+        }
       });
       send("retry: 2000\n: connected\n\n");
     },

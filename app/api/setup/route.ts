@@ -9,6 +9,7 @@ export async function POST(request: Request): Promise<Response> {
   if (!body.ok) return body.response;
 
   const result = await createFirstAdmin(newUserSchema.parse(body.value));
-  if (!result.ok) return errorResponse("setup_complete", "Setup is already complete. Sign in instead.");
+  if (!result.ok)
+    return errorResponse("setup_complete", "Setup is already complete. Sign in instead.");
   return Response.json({ user: result.user }, { status: 201 });
 }

@@ -12,6 +12,7 @@ export const GET = apiRoute({ role: "admin" }, async ({ user }) => {
 
 export const POST = apiRoute({ role: "admin", body: invitedUserSchema }, async ({ user, body }) => {
   const result = await inviteUser(user.workspaceId, body);
-  if (!result.ok) return errorResponse("email_taken", "Someone already has an account with that email.");
+  if (!result.ok)
+    return errorResponse("email_taken", "Someone already has an account with that email.");
   return Response.json({ user: result.user }, { status: 201 });
 });

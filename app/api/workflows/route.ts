@@ -10,7 +10,10 @@ export const GET = apiRoute({ role: "viewer" }, async ({ user }) => {
   return Response.json({ workflows: await listWorkflows(user.workspaceId) });
 });
 
-export const POST = apiRoute({ role: "editor", body: z.object({ name: workflowNameSchema }) }, async ({ user, body }) => {
-  const workflow = await createWorkflow(user.workspaceId, body.name);
-  return Response.json({ workflow }, { status: 201 });
-});
+export const POST = apiRoute(
+  { role: "editor", body: z.object({ name: workflowNameSchema }) },
+  async ({ user, body }) => {
+    const workflow = await createWorkflow(user.workspaceId, body.name);
+    return Response.json({ workflow }, { status: 201 });
+  },
+);

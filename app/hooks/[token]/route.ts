@@ -6,7 +6,10 @@ import { log } from "@/lib/log";
 
 export const dynamic = "force-dynamic";
 
-async function handler(request: Request, context: { params: Promise<{ token: string }> }): Promise<Response> {
+async function handler(
+  request: Request,
+  context: { params: Promise<{ token: string }> },
+): Promise<Response> {
   const { token } = await context.params;
   const config = getConfig();
   try {
@@ -18,7 +21,9 @@ async function handler(request: Request, context: { params: Promise<{ token: str
   } catch (error) {
     // Nothing was committed, so nothing was acknowledged: the sender retries.
     log.error({ err: error }, "inbound request failed");
-    return errorResponse("unavailable", "The event could not be stored. Retry later.", undefined, { "retry-after": "5" });
+    return errorResponse("unavailable", "The event could not be stored. Retry later.", undefined, {
+      "retry-after": "5",
+    });
   }
 }
 

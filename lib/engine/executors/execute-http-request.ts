@@ -1,5 +1,8 @@
 import { sendRequest } from "../../http/send-request";
-import { httpRequestConfigSchema, type HttpRequestConfig } from "../../workflow/http-request-node-type";
+import {
+  httpRequestConfigSchema,
+  type HttpRequestConfig,
+} from "../../workflow/http-request-node-type";
 import { failedStep, type NodeExecutor } from "./node-executor";
 import { renderNodeConfig } from "./render-node-config";
 
@@ -9,16 +12,35 @@ import { renderNodeConfig } from "./render-node-config";
  * response outside 2xx fails the step, with the response still in its output.
  */
 export const executeHttpRequest: NodeExecutor = async (node, context, env) => {
-  const rendered = renderNodeConfig(node, context, (value) => httpRequestConfigSchema.safeParse(value));
+  const rendered = renderNodeConfig(node, context, (value) =>
+    httpRequestConfigSchema.safeParse(value),
+  );
   if (!rendered.ok) return failedStep(rendered.error);
   const { config, redacted } = rendered;
 
   const result = await sendRequest(
-    { method: config.method, url: withQuery(config), headers: requestHeaders(config), body: requestBody(config), timeoutMs: config.timeoutMs },
-    { policy: env.policy, maxResponseBytes: env.maxResponseBytes, maxStoredBodyBytes: env.maxStoredBodyBytes },
+    {
+      method: config.method,
+      url: withQuery(config),
+      headers: requestHeaders(config),
+      body: requestBody(config),
+      timeoutMs: config.timeoutMs,
+    },
+    {
+      policy: env.policy,
+      maxResponseBytes: env.maxResponseBytes,
+      maxStoredBodyBytes: env.maxStoredBodyBytes,
+    },
   );
   if (!result.ok) {
-    return { ok: false, input: redacted, output: null, error: result.message, exchanges: [result.exchange], deliveries: [] };
+    return {
+      ok: false,
+      input: redacted,
+      output: null,
+      error: result.message,
+      exchanges: [result.exchange],
+      deliveries: [],
+    };
   }
 
   const { status, headers, body } = result.response;
@@ -52,7 +74,9 @@ function requestBody(config: HttpRequestConfig): string | undefined {
 
 /** A body that is JSON is labelled so unless the node sets its own content type. */
 function requestHeaders(config: HttpRequestConfig): Record<string, string> {
-  const hasContentType = Object.keys(config.headers).some((name) => name.toLowerCase() === "content-type");
+  const hasContentType = Object.keys(config.headers).some(
+    (name) => name.toLowerCase() === "content-type",
+  );
   if (!hasBody(config) || hasContentType || !isJson(config.body)) return config.headers;
   return { ...config.headers, "content-type": "application/json" };
 }

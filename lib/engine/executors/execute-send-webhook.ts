@@ -10,7 +10,9 @@ import { renderNodeConfig } from "./render-node-config";
  * every attempt sends the same bytes under the same message id.
  */
 export const executeSendWebhook: NodeExecutor = async (node, context) => {
-  const rendered = renderNodeConfig(node, context, (value) => sendWebhookConfigSchema.safeParse(value));
+  const rendered = renderNodeConfig(node, context, (value) =>
+    sendWebhookConfigSchema.safeParse(value),
+  );
   if (!rendered.ok) return failedStep(rendered.error);
   const { config, redacted } = rendered;
 

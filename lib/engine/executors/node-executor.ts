@@ -32,7 +32,11 @@ export type ExecutionEnv = {
   maxStoredBodyBytes: number;
 };
 
-export type NodeExecutor = (node: GraphNode, context: TemplateContext, env: ExecutionEnv) => Promise<StepResult>;
+export type NodeExecutor = (
+  node: GraphNode,
+  context: TemplateContext,
+  env: ExecutionEnv,
+) => Promise<StepResult>;
 
 /** A step that failed before doing anything, e.g. because a template named a missing value. */
 export function failedStep(error: string, input: unknown = null): StepResult {

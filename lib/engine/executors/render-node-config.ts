@@ -4,7 +4,8 @@ import type { GraphNode } from "../../workflow/graph";
 import { getNodeType } from "../../workflow/node-types";
 import { renderConfigTemplates, type TemplateContext } from "../../workflow/templates";
 
-export type RenderedNodeConfig<T> = { ok: true; config: T; redacted: Record<string, unknown> } | { ok: false; error: string };
+export type RenderedNodeConfig<T> =
+  { ok: true; config: T; redacted: Record<string, unknown> } | { ok: false; error: string };
 
 /**
  * Renders a node's templates against the run so far and parses the result with the node type's
@@ -15,7 +16,11 @@ export type RenderedNodeConfig<T> = { ok: true; config: T; redacted: Record<stri
 export function renderNodeConfig<T>(
   node: GraphNode,
   context: TemplateContext,
-  parse: (value: unknown) => { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } },
+  parse: (
+    value: unknown,
+  ) =>
+    | { success: true; data: T }
+    | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } },
 ): RenderedNodeConfig<T> {
   const type = getNodeType(node.type);
   if (!type) return { ok: false, error: `Unknown node type ${node.type}` };
@@ -27,13 +32,23 @@ export function renderNodeConfig<T>(
   const parsed = parse(rendered.config);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { ok: false, error: issue ? `${issue.path.map(String).join(".")}: ${issue.message}` : "Invalid settings" };
+    return {
+      ok: false,
+      error: issue ? `${issue.path.map(String).join(".")}: ${issue.message}` : "Invalid settings",
+    };
   }
-  return { ok: true, config: parsed.data, redacted: redactConfig(rendered.config, type.secretFields) };
+  return {
+    ok: true,
+    config: parsed.data,
+    redacted: redactConfig(rendered.config, type.secretFields),
+  };
 }
 
 /** Secret fields blanked, and credential headers in header maps, as stored exchanges have them. */
-function redactConfig(config: Record<string, unknown>, secretFields: readonly string[]): Record<string, unknown> {
+function redactConfig(
+  config: Record<string, unknown>,
+  secretFields: readonly string[],
+): Record<string, unknown> {
   const redacted = { ...config };
   for (const field of secretFields) if (field in redacted) redacted[field] = REDACTED;
   const headers = redacted["headers"];
@@ -42,5 +57,9 @@ function redactConfig(config: Record<string, unknown>, secretFields: readonly st
 }
 
 function isStringMap(value: unknown): value is Record<string, string> {
-  return typeof value === "object" && value !== null && Object.values(value).every((v) => typeof v === "string");
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    Object.values(value).every((v) => typeof v === "string")
+  );
 }

@@ -27,7 +27,8 @@ export function orderGraph(apiUrl: string, hookUrl: string): Graph {
         config: {
           url: `${hookUrl}/hook`,
           eventType: "order.fulfilled",
-          payload: '{"order": "{{trigger.body.order.id}}", "shipment": "{{steps.http1.response.body.shipment}}"}',
+          payload:
+            '{"order": "{{trigger.body.order.id}}", "shipment": "{{steps.http1.response.body.shipment}}"}',
           headers: {},
           secret: TEST_SECRET,
           timeoutMs: 5000,
@@ -50,7 +51,14 @@ export function unconnectedGraph(): Graph {
         id: "http1",
         type: "http-request",
         position: { x: 0, y: 150 },
-        config: { method: "GET", url: "https://example.com", headers: {}, query: {}, body: "", timeoutMs: 1000 },
+        config: {
+          method: "GET",
+          url: "https://example.com",
+          headers: {},
+          query: {},
+          body: "",
+          timeoutMs: 1000,
+        },
       },
     ],
     edges: [],

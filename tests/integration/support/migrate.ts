@@ -12,6 +12,7 @@ export function applyMigrations(sqlitePath: string): void {
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
     .sort();
-  for (const folder of folders) db.exec(readFileSync(path.join(migrationsDir, folder, "migration.sql"), "utf8"));
+  for (const folder of folders)
+    db.exec(readFileSync(path.join(migrationsDir, folder, "migration.sql"), "utf8"));
   db.close();
 }

@@ -1,8 +1,18 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type ReceivedRequest = { method: string; url: string; headers: IncomingMessage["headers"]; body: string };
-export type Reply = { status: number; body?: string; headers?: Record<string, string>; delayMs?: number };
+export type ReceivedRequest = {
+  method: string;
+  url: string;
+  headers: IncomingMessage["headers"];
+  body: string;
+};
+export type Reply = {
+  status: number;
+  body?: string;
+  headers?: Record<string, string>;
+  delayMs?: number;
+};
 
 export type Receiver = {
   url: string;
@@ -16,7 +26,9 @@ export type Receiver = {
  * A real HTTP server on loopback that records every request and answers with `reply`, which
  * may depend on the request's position (to fail the first attempts, say).
  */
-export async function startReceiver(reply: (request: ReceivedRequest, index: number) => Reply): Promise<Receiver> {
+export async function startReceiver(
+  reply: (request: ReceivedRequest, index: number) => Reply,
+): Promise<Receiver> {
   const requests: ReceivedRequest[] = [];
   const waiters: (() => void)[] = [];
 
@@ -24,7 +36,12 @@ export async function startReceiver(reply: (request: ReceivedRequest, index: num
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
-      const received = { method: req.method ?? "", url: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks).toString("utf8") };
+      const received = {
+        method: req.method ?? "",
+        url: req.url ?? "",
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString("utf8"),
+      };
       const answer = reply(received, requests.length);
       requests.push(received);
       waiters.splice(0).forEach((wake) => wake());
@@ -43,7 +60,8 @@ export async function startReceiver(reply: (request: ReceivedRequest, index: num
     async waitForRequests(count, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
       while (requests.length < count) {
-        if (Date.now() > deadline) throw new Error(`expected ${count} requests, got ${requests.length}`);
+        if (Date.now() > deadline)
+          throw new Error(`expected ${count} requests, got ${requests.length}`);
         await new Promise<void>((resolve) => {
           waiters.push(resolve);
           setTimeout(resolve, 100);

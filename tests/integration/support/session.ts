@@ -11,7 +11,8 @@ let counter = 0;
 /** A user with a role, in a new workspace unless one is given, with a valid session cookie. */
 export async function createTestUser(role: Role, workspaceId?: string): Promise<TestUser> {
   const db = getDb();
-  const workspace = workspaceId ?? (await db.workspace.create({ data: { name: "Test workspace" } })).id;
+  const workspace =
+    workspaceId ?? (await db.workspace.create({ data: { name: "Test workspace" } })).id;
   counter += 1;
   const user = await db.user.create({
     data: {
@@ -26,7 +27,12 @@ export async function createTestUser(role: Role, workspaceId?: string): Promise<
   return { id: user.id, workspaceId: workspace, role, cookie: `next-auth.session-token=${token}` };
 }
 
-type RequestOptions = { user?: TestUser; body?: unknown; rawBody?: string; headers?: Record<string, string> };
+type RequestOptions = {
+  user?: TestUser;
+  body?: unknown;
+  rawBody?: string;
+  headers?: Record<string, string>;
+};
 
 /** A request as a browser or script would send it to the app on localhost. */
 export function apiRequest(method: string, path: string, options: RequestOptions = {}): Request {

@@ -7,5 +7,7 @@ export const dynamic = "force-dynamic";
 
 export const GET = apiRoute({ role: "viewer", params: idParams }, async ({ user, params }) => {
   const exchange = await getExchange(user.workspaceId, params.id);
-  return exchange ? Response.json({ exchange }) : errorResponse("not_found", "There is no such exchange in this workspace.");
+  return exchange
+    ? Response.json({ exchange })
+    : errorResponse("not_found", "There is no such exchange in this workspace.");
 });

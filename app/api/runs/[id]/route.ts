@@ -7,5 +7,7 @@ export const dynamic = "force-dynamic";
 
 export const GET = apiRoute({ role: "viewer", params: idParams }, async ({ user, params }) => {
   const run = await getRun(user.workspaceId, params.id);
-  return run ? Response.json({ run }) : errorResponse("not_found", "There is no such run in this workspace.");
+  return run
+    ? Response.json({ run })
+    : errorResponse("not_found", "There is no such run in this workspace.");
 });

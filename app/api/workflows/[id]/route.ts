@@ -24,5 +24,7 @@ export const PATCH = apiRoute(
 );
 
 export const DELETE = apiRoute({ role: "editor", params: idParams }, async ({ user, params }) => {
-  return (await deleteWorkflow(user.workspaceId, params.id)) ? new Response(null, { status: 204 }) : notFound();
+  return (await deleteWorkflow(user.workspaceId, params.id))
+    ? new Response(null, { status: 204 })
+    : notFound();
 });

@@ -7,5 +7,7 @@ export const dynamic = "force-dynamic";
 
 export const POST = apiRoute({ role: "editor", params: idParams }, async ({ user, params }) => {
   const workflow = await deactivateWorkflow(user.workspaceId, params.id);
-  return workflow ? Response.json({ workflow }) : errorResponse("not_found", "There is no such workflow in this workspace.");
+  return workflow
+    ? Response.json({ workflow })
+    : errorResponse("not_found", "There is no such workflow in this workspace.");
 });

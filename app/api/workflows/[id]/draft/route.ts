@@ -11,6 +11,8 @@ export const PUT = apiRoute(
   { role: "editor", params: idParams, body: z.object({ graph: graphSchema }) },
   async ({ user, params, body }) => {
     const workflow = await saveDraft(user.workspaceId, user.id, params.id, body.graph);
-    return workflow ? Response.json({ workflow }) : errorResponse("not_found", "There is no such workflow in this workspace.");
+    return workflow
+      ? Response.json({ workflow })
+      : errorResponse("not_found", "There is no such workflow in this workspace.");
   },
 );

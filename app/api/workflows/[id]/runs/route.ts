@@ -15,11 +15,19 @@ export const POST = apiRoute(
       case "not_found":
         return errorResponse("not_found", "There is no such workflow in this workspace.");
       case "graph_invalid":
-        return errorResponse("graph_invalid", "Fix the workflow's problems before running it.", { problems: result.problems });
+        return errorResponse("graph_invalid", "Fix the workflow's problems before running it.", {
+          problems: result.problems,
+        });
       case "no_manual_trigger":
-        return errorResponse("validation_failed", "Add a Manual trigger to run this workflow from the editor.");
+        return errorResponse(
+          "validation_failed",
+          "Add a Manual trigger to run this workflow from the editor.",
+        );
       case "invalid_test_payload":
-        return errorResponse("validation_failed", "The Manual trigger's test payload is not valid JSON.");
+        return errorResponse(
+          "validation_failed",
+          "The Manual trigger's test payload is not valid JSON.",
+        );
     }
   },
 );

@@ -1,0 +1,79 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { refreshNewestExchanges } from "@/lib/client/exchange-queries";
+import { useLiveEvents, useThrottledCallback } from "@/lib/client/use-live-events";
+import { DeliveryFilters } from "./delivery-filters";
+import { ExchangeInspector } from "./exchange-inspector";
+import { ExchangeList } from "./exchange-list";
+import { LiveIndicator } from "./live-indicator";
+import { useDeliveryParams } from "./use-delivery-params";
+
+/** Bursts of traffic fold into one refresh of the newest page at most this often. */
+const REFRESH_INTERVAL_MS = 500;
+
+/** The live delivery log: filters, the list of exchanges, and the inspector for one of them. */
+export function DeliveryLog() {
+  const params = useDeliveryParams();
+  const { filters, selectedId } = params;
+  const queryClient = useQueryClient();
+
+  const refreshNewest = useThrottledCallback(
+    () => void refreshNewestExchanges(queryClient, filters),
+    REFRESH_INTERVAL_MS,
+  );
+  const connection = useLiveEvents(
+    (event) => {
+      if (event.type !== "exchange.created") return;
+      if (filters.workflowId && event.workflowId !== filters.workflowId) return;
+      refreshNewest();
+    },
+    { onReconnect: () => void queryClient.invalidateQueries({ queryKey: ["exchanges"] }) },
+  );
+
+  const clearFiltersHref = params.hasFilters
+    ? params.hrefWith({ workflowId: null, kind: null, outcome: null })
+    : null;
+
+  return (
+    <div className="flex h-full min-h-0">
+      <div className="flex min-w-0 flex-1 flex-col">
+        <header className="shrink-0 border-b border-slate-200 bg-white px-6 pb-4 pt-5">
+          <div className="flex items-start justify-between gap-4">
+            <div>
+              <h1 className="text-lg font-semibold text-slate-900">Delivery log</h1>
+              <p className="mt-0.5 text-sm text-slate-500">
+                Every HTTP exchange Switchyard receives or sends, newest first.
+              </p>
+            </div>
+            <LiveIndicator connection={connection} />
+          </div>
+          <div className="mt-4">
+            <DeliveryFilters
+              filters={filters}
+              clearHref={clearFiltersHref}
+              onChange={params.setFilter}
+            />
+          </div>
+        </header>
+        <div className="min-h-0 flex-1 overflow-y-auto">
+          <ExchangeList
+            filters={filters}
+            selectedId={selectedId}
+            clearFiltersHref={clearFiltersHref}
+            hrefFor={(exchangeId) => params.hrefWith({ exchange: exchangeId })}
+            onOpen={params.openExchange}
+          />
+        </div>
+      </div>
+      {selectedId ? (
+        <ExchangeInspector
+          key={selectedId}
+          exchangeId={selectedId}
+          closeHref={params.hrefWith({ exchange: null })}
+          onClose={params.closeExchange}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,135 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import type { ExchangeView } from "@/lib/api/views";
+import { ExchangeStatus, KindBadge } from "./exchange-labels";
+import { formatDuration, formatExactTime } from "./format";
+import { BodyViewer, HeadersTable } from "./http-message";
+
+/** Everything recorded about one exchange: request line, timing, links, request and response. */
+export function ExchangeDetails({ exchange }: { exchange: ExchangeView }) {
+  return (
+    <div className="space-y-6 px-5 py-5">
+      <div className="space-y-2">
+        <div className="flex flex-wrap items-center gap-3">
+          <KindBadge kind={exchange.kind} attempt={exchange.attempt} />
+          <ExchangeStatus {...exchange} />
+        </div>
+        <h2 className="break-all font-mono text-sm leading-relaxed text-slate-900">
+          <span className="mr-2 font-semibold">{exchange.method}</span>
+          {exchange.url}
+        </h2>
+      </div>
+
+      <ExchangeFacts exchange={exchange} />
+
+      {exchange.error ? (
+        <div className="rounded-md bg-rose-50 px-3 py-2.5 ring-1 ring-inset ring-rose-200">
+          <p className="text-xs font-medium text-rose-800">Error</p>
+          <p className="mt-0.5 break-words font-mono text-xs text-rose-700">{exchange.error}</p>
+        </div>
+      ) : null}
+
+      <MessageSection title="Request">
+        <Part title="Headers">
+          <HeadersTable label="Request headers" headers={exchange.requestHeaders} />
+        </Part>
+        <Part title="Body">
+          <BodyViewer
+            label="Request body"
+            body={exchange.requestBody}
+            isTruncated={exchange.requestBodyTruncated}
+          />
+        </Part>
+      </MessageSection>
+
+      <MessageSection title="Response">
+        {exchange.responseStatus === null ? (
+          <p className="text-sm text-slate-600">No response was received.</p>
+        ) : (
+          <>
+            <p className="flex items-center gap-2 text-sm text-slate-600">
+              Status <ExchangeStatus {...exchange} />
+              <span className="text-slate-400">after {formatDuration(exchange.durationMs)}</span>
+            </p>
+            <Part title="Headers">
+              <HeadersTable label="Response headers" headers={exchange.responseHeaders ?? {}} />
+            </Part>
+            <Part title="Body">
+              <BodyViewer
+                label="Response body"
+                body={exchange.responseBody}
+                isTruncated={exchange.responseBodyTruncated}
+              />
+            </Part>
+          </>
+        )}
+      </MessageSection>
+    </div>
+  );
+}
+
+function ExchangeFacts({ exchange }: { exchange: ExchangeView }) {
+  const linkClass = "font-medium text-indigo-600 hover:text-indigo-500";
+
+  return (
+    <dl className="grid grid-cols-2 gap-x-6 gap-y-3 rounded-lg bg-slate-50 px-4 py-3 text-sm ring-1 ring-inset ring-slate-200">
+      <Fact term="Duration">{formatDuration(exchange.durationMs)}</Fact>
+      <Fact term="Time">
+        <time dateTime={exchange.createdAt}>{formatExactTime(exchange.createdAt)}</time>
+      </Fact>
+      <Fact term="Workflow">
+        {exchange.workflowId ? (
+          <Link href={`/workflows/${exchange.workflowId}`} className={linkClass}>
+            {exchange.workflowName ?? "Open workflow"}
+          </Link>
+        ) : (
+          "—"
+        )}
+      </Fact>
+      <Fact term="Run">
+        {exchange.runId ? (
+          <Link href={`/runs/${exchange.runId}`} className={linkClass}>
+            View run
+          </Link>
+        ) : (
+          "—"
+        )}
+      </Fact>
+      {exchange.deliveryId ? (
+        <Fact term="Delivery">
+          Attempt {exchange.attempt ?? "—"}{" "}
+          <span className="font-mono text-xs text-slate-500" title={exchange.deliveryId}>
+            {exchange.deliveryId}
+          </span>
+        </Fact>
+      ) : null}
+    </dl>
+  );
+}
+
+function Fact({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <div className="min-w-0">
+      <dt className="text-xs text-slate-500">{term}</dt>
+      <dd className="mt-0.5 truncate text-slate-800">{children}</dd>
+    </div>
+  );
+}
+
+function MessageSection({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section className="space-y-3 border-t border-slate-200 pt-5">
+      <h3 className="text-sm font-semibold text-slate-900">{title}</h3>
+      {children}
+    </section>
+  );
+}
+
+function Part({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <div className="space-y-1.5">
+      <h4 className="text-xs font-medium uppercase tracking-wide text-slate-500">{title}</h4>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+/**
+ * The one line a canvas node shows under its label, so a graph reads without opening every
+ * node. Unknown config shapes fall back to placeholders rather than failing.
+ */
+export function summarizeNode(
+  nodeType: string,
+  config: Record<string, unknown>,
+  inboundPath: string,
+): string {
+  switch (nodeType) {
+    case "webhook-trigger":
+      return `POST ${inboundPath}`;
+    case "manual-trigger":
+      return "Started from the editor with a test payload";
+    case "http-request":
+      return `${textOf(config["method"]) || "GET"} ${textOf(config["url"]) || "no URL yet"}`;
+    case "send-webhook":
+      return `${textOf(config["eventType"]) || "event"} → ${textOf(config["url"]) || "no endpoint yet"}`;
+    default:
+      return "Unknown node type";
+  }
+}
+
+function textOf(value: unknown): string {
+  return typeof value === "string" ? value.trim() : "";
+}

@@ -1,0 +1,70 @@
+"use client";
+
+import { useReactFlow, useStoreApi, type XYPosition } from "@xyflow/react";
+import { useCallback } from "react";
+import type { WorkflowFlowNode } from "./flow-graph";
+import { useEditorStoreApi } from "./use-editor-store";
+
+/** The drag-and-drop type palette items carry; its data is the node type, e.g. "http-request". */
+export const nodeTypeMime = "application/x-switchyard-node";
+
+/** Roughly a node card's size, so a new node is centred on the point it is placed at. */
+const nodeSize = { width: 240, height: 64 };
+
+/** Space left between a clicked-in node and the node it would otherwise cover. */
+const nodeGapPx = 24;
+
+/**
+ * Adds nodes where a person means them: at a screen point (a drop) or in the middle of the
+ * visible canvas (a click or Enter on a palette item).
+ */
+export function useAddNode() {
+  const store = useEditorStoreApi();
+  const flowStore = useStoreApi();
+  const { screenToFlowPosition } = useReactFlow();
+
+  /** A drop lands exactly where the pointer let go: the person chose that spot. */
+  const addAtScreenPoint = useCallback(
+    (type: string, point: XYPosition) => {
+      store.addNode(type, centredAt(screenToFlowPosition(point)));
+    },
+    [store, screenToFlowPosition],
+  );
+
+  const addAtViewCentre = useCallback(
+    (type: string) => {
+      const bounds = flowStore.getState().domNode?.getBoundingClientRect();
+      if (bounds === undefined) return;
+      const centre = screenToFlowPosition({
+        x: bounds.left + bounds.width / 2,
+        y: bounds.top + bounds.height / 2,
+      });
+      store.addNode(type, findFreeSpot(store.getState().nodes, centredAt(centre)));
+    },
+    [store, flowStore, screenToFlowPosition],
+  );
+
+  return { addAtScreenPoint, addAtViewCentre };
+}
+
+function centredAt(point: XYPosition): XYPosition {
+  return {
+    x: Math.round(point.x - nodeSize.width / 2),
+    y: Math.round(point.y - nodeSize.height / 2),
+  };
+}
+
+/** Nodes added from the palette by click step down below any node they would cover. */
+function findFreeSpot(nodes: readonly WorkflowFlowNode[], wanted: XYPosition): XYPosition {
+  const overlaps = (spot: XYPosition) =>
+    nodes.some(
+      (node) =>
+        Math.abs(node.position.x - spot.x) < nodeSize.width &&
+        Math.abs(node.position.y - spot.y) < nodeSize.height,
+    );
+  let position = wanted;
+  for (let attempt = 0; attempt < 100 && overlaps(position); attempt += 1) {
+    position = { x: position.x, y: position.y + nodeSize.height + nodeGapPx };
+  }
+  return position;
+}

@@ -1,0 +1,113 @@
+"use client";
+
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  MarkerType,
+  MiniMap,
+  ReactFlow,
+  type DefaultEdgeOptions,
+  type NodeTypes,
+} from "@xyflow/react";
+import { useState, type DragEvent } from "react";
+import { getNodeType } from "@/lib/workflow/node-types";
+import type { WorkflowFlowEdge, WorkflowFlowNode } from "./flow-graph";
+import { nodeTypeMime, useAddNode } from "./use-add-node";
+import { selectEdges, selectNodes, useEditorStore, useEditorStoreApi } from "./use-editor-store";
+import { WorkflowNode } from "./workflow-node";
+
+const nodeTypes: NodeTypes = { workflow: WorkflowNode };
+
+const edgeColour = "#94a3b8";
+
+const defaultEdgeOptions: DefaultEdgeOptions = {
+  type: "smoothstep",
+  style: { strokeWidth: 1.5 },
+  markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18, color: edgeColour },
+};
+
+/** Delete as well as Backspace: people reach for either to remove what they selected. */
+const deleteKeys = ["Backspace", "Delete"];
+
+const fitViewOptions = { padding: 0.25, maxZoom: 1 };
+
+function miniMapColour(node: WorkflowFlowNode): string {
+  return getNodeType(node.data.nodeType)?.category === "trigger" ? "#6ee7b7" : "#a5b4fc";
+}
+
+/** The React Flow canvas over the editor's working graph. Viewers can look, select and pan. */
+export function WorkflowCanvas({ canEdit }: { canEdit: boolean }) {
+  const store = useEditorStoreApi();
+  const nodes = useEditorStore(selectNodes);
+  const edges = useEditorStore(selectEdges);
+  const { addAtScreenPoint } = useAddNode();
+  // Fitting an empty canvas would refit once the first node arrives and make it jump.
+  const [hasInitialNodes] = useState(() => store.getState().nodes.length > 0);
+
+  function allowPaletteDrop(event: DragEvent) {
+    if (!canEdit || !event.dataTransfer.types.includes(nodeTypeMime)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = "copy";
+  }
+
+  function dropPaletteItem(event: DragEvent) {
+    const type = event.dataTransfer.getData(nodeTypeMime);
+    if (!canEdit || type === "") return;
+    event.preventDefault();
+    addAtScreenPoint(type, { x: event.clientX, y: event.clientY });
+  }
+
+  return (
+    <>
+      <ReactFlow<WorkflowFlowNode, WorkflowFlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={store.applyNodeChanges}
+        onEdgesChange={store.applyEdgeChanges}
+        onConnect={store.connect}
+        isValidConnection={store.canConnect}
+        nodesDraggable={canEdit}
+        nodesConnectable={canEdit}
+        deleteKeyCode={canEdit ? deleteKeys : null}
+        defaultEdgeOptions={defaultEdgeOptions}
+        onDragOver={allowPaletteDrop}
+        onDrop={dropPaletteItem}
+        fitView={hasInitialNodes}
+        fitViewOptions={fitViewOptions}
+        minZoom={0.1}
+        aria-label="Workflow canvas"
+      >
+        <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#cbd5e1" />
+        <Controls showInteractive={false} />
+        {nodes.length === 0 ? null : (
+          <MiniMap<WorkflowFlowNode>
+            pannable
+            zoomable
+            nodeColor={miniMapColour}
+            nodeStrokeWidth={0}
+            maskColor="rgba(241, 245, 249, 0.7)"
+            ariaLabel="Minimap"
+          />
+        )}
+      </ReactFlow>
+      {nodes.length === 0 ? <EmptyCanvasHint canEdit={canEdit} /> : null}
+    </>
+  );
+}
+
+function EmptyCanvasHint({ canEdit }: { canEdit: boolean }) {
+  return (
+    <div className="pointer-events-none absolute inset-0 flex items-center justify-center p-6">
+      <div className="max-w-xs rounded-xl border border-dashed border-slate-300 bg-white/80 px-6 py-5 text-center backdrop-blur-sm">
+        <p className="text-sm font-medium text-slate-800">This workflow is empty</p>
+        <p className="mt-1 text-sm text-slate-500">
+          {canEdit
+            ? "Drag a Webhook trigger or a Manual trigger here from the left, then add steps after it."
+            : "An editor has not added any steps yet."}
+        </p>
+      </div>
+    </div>
+  );
+}
