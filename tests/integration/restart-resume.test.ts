@@ -39,7 +39,7 @@ function slowSecondCallGraph(fastUrl: string, slowUrl: string, hookUrl: string):
 
 function startWorkerProcess(): ChildProcess {
   // One process, not the tsx launcher and a child: SIGKILL must hit the worker itself.
-  return spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+  return spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"], {
     cwd: root,
     env: {
       ...process.env,
