@@ -39,15 +39,19 @@ function slowSecondCallGraph(fastUrl: string, slowUrl: string, hookUrl: string):
 
 function startWorkerProcess(): ChildProcess {
   // One process, not the tsx launcher and a child: SIGKILL must hit the worker itself.
-  return spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"], {
-    cwd: root,
-    env: {
-      ...process.env,
-      SWITCHYARD_JOB_LEASE_MS: "1500",
-      SWITCHYARD_DELIVERY_SCHEDULE_MS: "100",
+  return spawn(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        SWITCHYARD_JOB_LEASE_MS: "1500",
+        SWITCHYARD_DELIVERY_SCHEDULE_MS: "100",
+      },
+      stdio: "ignore",
     },
-    stdio: "ignore",
-  });
+  );
 }
 
 describe("a worker killed in the middle of a run", () => {
