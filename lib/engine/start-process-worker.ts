@@ -6,13 +6,14 @@ import { getEmbeddedWorker, registerEmbeddedWorker } from "../queue/worker-regis
 import { createJobHandlers } from "./job-handlers";
 
 const CONCURRENCY = 8;
-const SHUTDOWN_TIMEOUT_MS = 10_000;
 
 /**
  * Starts this process's job worker, once, on the configured database, and stops it on SIGTERM
  * or SIGINT: no new claims, jobs in flight get the shutdown timeout to finish, and whatever is
- * left is released so the next start picks it up at once. The web process calls it in the
- * embedded mode; `npm run worker` calls it in a process of its own.
+ * left is released so the next start picks it up at once. The process then exits 0, or 1 when
+ * the release could not be written (those leases run out instead). A second signal during the
+ * shutdown ends the process at once. The web process calls this in the embedded mode;
+ * `npm run worker` calls it in a process of its own.
  */
 export function startProcessWorker(): Worker {
   const running = getEmbeddedWorker();
@@ -29,8 +30,15 @@ export function startProcessWorker(): Worker {
   registerEmbeddedWorker(worker);
 
   const shutdown = (signal: string) => {
-    log.info({ signal }, "stopping the worker");
-    void worker.stop(SHUTDOWN_TIMEOUT_MS).finally(() => process.exit(0));
+    const { workerId } = worker.state();
+    log.info({ signal, workerId, timeoutMs: config.shutdownTimeoutMs }, "stopping the worker");
+    worker.stop(config.shutdownTimeoutMs).then(
+      () => process.exit(0),
+      (error: unknown) => {
+        log.error({ err: error, workerId }, "the worker did not stop cleanly");
+        process.exit(1);
+      },
+    );
   };
   process.once("SIGTERM", () => shutdown("SIGTERM"));
   process.once("SIGINT", () => shutdown("SIGINT"));
