@@ -16,6 +16,8 @@ const envSchema = z.object({
   /** Runs the job worker inside the web process (the embedded mode). */
   SWITCHYARD_EMBEDDED_WORKER: booleanFlag.default(true),
   SWITCHYARD_JOB_LEASE_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+  /** How long a stopping worker waits for jobs in flight before it releases them. */
+  SWITCHYARD_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   /**
    * Delays between delivery attempts in milliseconds, comma-separated. Unset means the default
    * schedule; tests shorten it so a day of retries runs in seconds.
@@ -24,6 +26,12 @@ const envSchema = z.object({
     .string()
     .regex(/^\d+(,\d+)*$/)
     .optional(),
+  /** How long an endpoint may fail without a single success before it is disabled. */
+  SWITCHYARD_ENDPOINT_DISABLE_AFTER_MS: z.coerce
+    .number()
+    .int()
+    .min(60_000)
+    .default(5 * 24 * 3_600_000),
   SWITCHYARD_MAX_INBOUND_BODY_BYTES: z.coerce
     .number()
     .int()
@@ -48,7 +56,9 @@ export type AppConfig = {
   allowPrivateNetworks: boolean;
   isEmbeddedWorker: boolean;
   jobLeaseMs: number;
+  shutdownTimeoutMs: number;
   deliveryScheduleMs: number[] | undefined;
+  endpointDisableAfterMs: number;
   maxInboundBodyBytes: number;
   maxStoredBodyBytes: number;
   logLevel: string;
@@ -77,7 +87,9 @@ export function parseConfig(env: Record<string, string | undefined>, cwd: string
     allowPrivateNetworks: e.SWITCHYARD_ALLOW_PRIVATE_NETWORKS,
     isEmbeddedWorker: e.SWITCHYARD_EMBEDDED_WORKER,
     jobLeaseMs: e.SWITCHYARD_JOB_LEASE_MS,
+    shutdownTimeoutMs: e.SWITCHYARD_SHUTDOWN_TIMEOUT_MS,
     deliveryScheduleMs: e.SWITCHYARD_DELIVERY_SCHEDULE_MS?.split(",").map(Number),
+    endpointDisableAfterMs: e.SWITCHYARD_ENDPOINT_DISABLE_AFTER_MS,
     maxInboundBodyBytes: e.SWITCHYARD_MAX_INBOUND_BODY_BYTES,
     maxStoredBodyBytes: e.SWITCHYARD_MAX_STORED_BODY_BYTES,
     logLevel: e.SWITCHYARD_LOG_LEVEL,

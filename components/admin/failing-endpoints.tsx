@@ -1,4 +1,9 @@
-import type { AdminStatsView } from "@/lib/api/views";
+import { useQuery } from "@tanstack/react-query";
+import type { AdminStatsView, EndpointView } from "@/lib/api/views";
+import { adminStatsQueryOptions } from "@/lib/client/admin-queries";
+import { useEnableEndpoint } from "@/lib/client/replay-mutations";
+import { RelativeTime } from "../deliveries/relative-time";
+import { Button } from "../ui/button";
 
 type FailingEndpointsProps = { endpoints: AdminStatsView["failingEndpoints"] };
 
@@ -63,6 +68,67 @@ export function FailingEndpoints({ endpoints }: FailingEndpointsProps) {
           </tbody>
         </table>
       )}
+      <DisabledEndpoints />
     </section>
+  );
+}
+
+/**
+ * Endpoints that receive no deliveries until someone re-enables them. Reads the dashboard's
+ * cached stats, so it costs no request of its own.
+ */
+function DisabledEndpoints() {
+  const { data: endpoints } = useQuery({
+    ...adminStatsQueryOptions(),
+    select: (stats) => stats.disabledEndpoints,
+  });
+  if (!endpoints || endpoints.length === 0) return null;
+
+  return (
+    <div className="border-t border-slate-100">
+      <h3 className="px-4 pt-3 text-xs font-semibold uppercase tracking-wide text-rose-700">
+        Disabled endpoints
+      </h3>
+      <ul className="divide-y divide-slate-100">
+        {endpoints.map((endpoint) => (
+          <DisabledEndpointRow key={endpoint.id} endpoint={endpoint} />
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function DisabledEndpointRow({ endpoint }: { endpoint: EndpointView }) {
+  const enable = useEnableEndpoint();
+
+  return (
+    <li className="flex items-center gap-3 px-4 py-2">
+      <div className="min-w-0 flex-1">
+        <p className="truncate font-mono text-xs text-slate-800" title={endpoint.url}>
+          {endpoint.url}
+        </p>
+        <p className="truncate text-xs text-slate-500">
+          {endpoint.disabledReason ?? "Disabled"}
+          {endpoint.disabledAt ? (
+            <>
+              {" · "}
+              <RelativeTime iso={endpoint.disabledAt} />
+            </>
+          ) : null}
+        </p>
+        {enable.isError ? (
+          <p role="alert" className="text-xs text-rose-600">
+            {enable.error.message}
+          </p>
+        ) : null}
+      </div>
+      <Button
+        disabled={enable.isPending}
+        onClick={() => enable.mutate(endpoint.id)}
+        aria-label={`Re-enable ${endpoint.url}`}
+      >
+        Re-enable
+      </Button>
+    </li>
   );
 }

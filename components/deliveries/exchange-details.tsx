@@ -1,18 +1,25 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { ExchangeView } from "@/lib/api/views";
+import { useCanEdit } from "@/components/shell/session-user";
+import { useResendDelivery } from "@/lib/client/replay-mutations";
+import { Button } from "../ui/button";
 import { ExchangeStatus, KindBadge } from "./exchange-labels";
 import { formatDuration, formatExactTime } from "./format";
 import { BodyViewer, HeadersTable } from "./http-message";
 
 /** Everything recorded about one exchange: request line, timing, links, request and response. */
 export function ExchangeDetails({ exchange }: { exchange: ExchangeView }) {
+  const canEdit = useCanEdit();
   return (
     <div className="space-y-6 px-5 py-5">
       <div className="space-y-2">
         <div className="flex flex-wrap items-center gap-3">
           <KindBadge kind={exchange.kind} attempt={exchange.attempt} />
           <ExchangeStatus {...exchange} />
+          {canEdit && exchange.kind === "webhook_attempt" && exchange.deliveryId ? (
+            <ResendButton deliveryId={exchange.deliveryId} />
+          ) : null}
         </div>
         <h2 className="break-all font-mono text-sm leading-relaxed text-slate-900">
           <span className="mr-2 font-semibold">{exchange.method}</span>
@@ -64,6 +71,29 @@ export function ExchangeDetails({ exchange }: { exchange: ExchangeView }) {
           </>
         )}
       </MessageSection>
+    </div>
+  );
+}
+
+/** Sends the attempt's delivery again, same message id, as a new attempt. */
+function ResendButton({ deliveryId }: { deliveryId: string }) {
+  const resend = useResendDelivery();
+
+  return (
+    <div className="ml-auto flex items-center gap-2">
+      {resend.isSuccess ? (
+        <p role="status" className="text-xs text-emerald-700">
+          Resent: a new attempt is on its way.
+        </p>
+      ) : null}
+      {resend.isError ? (
+        <p role="alert" className="text-xs text-rose-600">
+          {resend.error.message}
+        </p>
+      ) : null}
+      <Button disabled={resend.isPending} onClick={() => resend.mutate(deliveryId)}>
+        {resend.isPending ? "Resending…" : "Resend"}
+      </Button>
     </div>
   );
 }

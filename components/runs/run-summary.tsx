@@ -1,10 +1,14 @@
+import { useCanEdit } from "@/components/shell/session-user";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import type { ReactNode } from "react";
 import type { RunView } from "@/lib/api/views";
+import { useRerun, type RerunInput } from "@/lib/client/replay-mutations";
 import type { LiveConnection } from "@/lib/client/use-live-events";
 import { formatDuration } from "../deliveries/format";
 import { LiveIndicator } from "../deliveries/live-indicator";
 import { RelativeTime } from "../deliveries/relative-time";
+import { Button } from "../ui/button";
 import { RunStatusBadge } from "./status-badges";
 
 const triggerLabels: Record<RunView["triggerKind"], string> = {
@@ -14,6 +18,7 @@ const triggerLabels: Record<RunView["triggerKind"], string> = {
 
 /** The head of the run page: which workflow and version, how it started and how it went. */
 export function RunSummary({ run, connection }: { run: RunView; connection: LiveConnection }) {
+  const canEdit = useCanEdit();
   const isFinished = run.status === "succeeded" || run.status === "failed";
 
   return (
@@ -32,7 +37,10 @@ export function RunSummary({ run, connection }: { run: RunView; connection: Live
             <RunStatusBadge status={run.status} />
           </div>
         </div>
-        <LiveIndicator connection={connection} />
+        <div className="flex flex-wrap items-center gap-3">
+          <LiveIndicator connection={connection} />
+          {canEdit ? <RerunButtons runId={run.id} /> : null}
+        </div>
       </div>
 
       <dl className="grid grid-cols-2 gap-4 rounded-lg bg-white px-5 py-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-4">
@@ -53,6 +61,35 @@ export function RunSummary({ run, connection }: { run: RunView; connection: Live
         </div>
       ) : null}
     </header>
+  );
+}
+
+/** Starts the run again with the same trigger data and opens the new run. */
+function RerunButtons({ runId }: { runId: string }) {
+  const rerun = useRerun();
+  const router = useRouter();
+
+  function start(version: RerunInput["version"]) {
+    rerun.mutate(
+      { runId, version },
+      { onSuccess: (newRunId) => router.push(`/runs/${encodeURIComponent(newRunId)}`) },
+    );
+  }
+
+  return (
+    <>
+      <Button disabled={rerun.isPending} onClick={() => start("pinned")}>
+        Re-run
+      </Button>
+      <Button disabled={rerun.isPending} onClick={() => start("current")}>
+        Re-run on current version
+      </Button>
+      {rerun.isError ? (
+        <p role="alert" className="w-full text-right text-xs text-rose-600">
+          {rerun.error.message}
+        </p>
+      ) : null}
+    </>
   );
 }
 

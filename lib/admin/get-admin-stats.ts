@@ -1,5 +1,6 @@
 import type { AdminStatsView } from "../api/views";
 import { getDb } from "../db/client";
+import { toEndpointView } from "../deliveries/enable-endpoint";
 import { getEmbeddedWorker } from "../queue/worker-registry";
 import { percentile } from "./percentile";
 
@@ -58,6 +59,7 @@ export async function getAdminStats(
     runDurationMs: { p50: percentile(ms, 50), p95: percentile(ms, 95) },
     exchanges: { lastHour: exchangesHour, lastDay: exchangesDay },
     failingEndpoints: await failingEndpoints(workspaceId, dayAgo),
+    disabledEndpoints: await disabledEndpoints(workspaceId),
     queue: await queueDepth(now),
     worker: workerState(),
   };
@@ -96,6 +98,20 @@ async function failingEndpoints(
       };
     }),
   );
+}
+
+/** The most disabled endpoints the dashboard lists, most recently disabled first. */
+const DISABLED_ENDPOINTS_SHOWN = 50;
+
+async function disabledEndpoints(
+  workspaceId: string,
+): Promise<AdminStatsView["disabledEndpoints"]> {
+  const endpoints = await getDb().endpoint.findMany({
+    where: { workspaceId, status: "disabled" },
+    orderBy: { disabledAt: "desc" },
+    take: DISABLED_ENDPOINTS_SHOWN,
+  });
+  return endpoints.map(toEndpointView);
 }
 
 async function queueDepth(now: Date): Promise<AdminStatsView["queue"]> {

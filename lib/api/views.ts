@@ -108,6 +108,8 @@ export type AdminStatsView = {
     lastStatus: number | null;
     lastError: string | null;
   }[];
+  /** Endpoints that no longer receive deliveries until someone re-enables them. */
+  disabledEndpoints: EndpointView[];
   queue: { queued: number; running: number; scheduled: number; failed: number };
   worker: {
     mode: "embedded" | "external";
@@ -115,6 +117,17 @@ export type AdminStatsView = {
     lastHeartbeatAt: string | null;
     processedJobs: number;
   };
+};
+
+/** A receiver URL of outbound webhooks and whether deliveries still go to it. */
+export type EndpointView = {
+  id: string;
+  url: string;
+  status: "active" | "disabled";
+  /** Start of the current run of failed attempts; null while it succeeds. */
+  failingSince: string | null;
+  disabledAt: string | null;
+  disabledReason: string | null;
 };
 
 export type UserView = {

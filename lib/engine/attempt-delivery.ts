@@ -1,9 +1,17 @@
 import type { Db } from "../db/client";
+import { classifyAttempt, type AttemptVerdict } from "../deliveries/classify-attempt";
+import {
+  DEFAULT_ENDPOINT_DISABLE_AFTER_MS,
+  findDisabledEndpoint,
+  recordEndpointOutcome,
+  type EndpointOutcome,
+} from "../deliveries/endpoint-health";
+import { readStoredSchedule } from "../deliveries/parse-retry-schedule";
 import { publish } from "../events/event-bus";
 import { recordExchange } from "../exchanges/record-exchange";
-import { sendRequest } from "../http/send-request";
+import { sendRequest, type OutboundResult } from "../http/send-request";
 import { log } from "../log";
-import { retryDelayMs } from "../queue/backoff";
+import { maxAttemptsFor } from "../queue/backoff";
 import type { JobOutcome } from "../queue/worker";
 import { buildWebhookHeaders } from "../webhooks/sign-webhook";
 import { parseStoredGraph } from "../workflows/stored-graph";
@@ -12,16 +20,22 @@ import type { ExecutionEnv } from "./executors/node-executor";
 export type DeliveryOptions = {
   db: Db;
   env: ExecutionEnv;
+  /** The installation's schedule, for deliveries whose node set none of its own. */
   retryDelaysMs: readonly number[];
+  /** How long an endpoint may fail without a success before it is disabled. */
+  endpointDisableAfterMs?: number;
   now?: () => Date;
   random?: () => number;
 };
 
+type LoadedDelivery = NonNullable<Awaited<ReturnType<typeof loadDelivery>>>;
+
 /**
  * Makes one attempt of a delivery: signs the stored message afresh (same message id, new
- * timestamp and signature), sends it, records the attempt as an exchange, and either marks the
- * delivery delivered, schedules the next attempt with backoff, or marks it failed when the
- * schedule is exhausted.
+ * timestamp and signature), sends it, records the attempt as an exchange, and applies the retry
+ * policy of `classifyAttempt`: delivered, the next attempt scheduled, or failed. It also keeps
+ * the endpoint's health: a success clears its failing streak, a long streak or a 410 disables
+ * it, and deliveries to a disabled endpoint fail without being sent.
  */
 export async function attemptDelivery(
   deliveryId: string,
@@ -29,30 +43,56 @@ export async function attemptDelivery(
 ): Promise<JobOutcome> {
   const { db } = options;
   const now = options.now ?? (() => new Date());
-  const delivery = await db.delivery.findUnique({
+  const delivery = await loadDelivery(db, deliveryId);
+  if (!delivery || delivery.status !== "pending") return { type: "done" };
+
+  const disabled = await findDisabledEndpoint(db, delivery.workspaceId, delivery.endpointUrl);
+  if (disabled) {
+    const why = disabled.reason ? ` (${disabled.reason})` : "";
+    const error = `Not sent: the endpoint is disabled${why}. Re-enable it, then resend.`;
+    return failWithoutAttempt(options, delivery, error);
+  }
+  const secret = signingSecretOf(delivery.run.version.graph, delivery.step.nodeId);
+  if (!secret) return failWithoutAttempt(options, delivery, "The node's signing secret is missing");
+
+  const attempt = delivery.attempts + 1;
+  const result = await send(delivery, secret, now(), options);
+  const scheduleMs = readStoredSchedule(delivery.retryScheduleMs) ?? options.retryDelaysMs;
+  const verdict = classifyAttempt(result, now(), {
+    attempt: attempt - delivery.scheduleStartAttempt,
+    scheduleMs,
+    random: options.random,
+  });
+  return recordAttempt(options, delivery, { attempt, result, verdict, scheduleMs, now: now() });
+}
+
+function loadDelivery(db: Db, deliveryId: string) {
+  return db.delivery.findUnique({
     where: { id: deliveryId },
     include: {
       step: { select: { nodeId: true } },
       run: { select: { version: { select: { graph: true } } } },
     },
   });
-  if (!delivery || delivery.status !== "pending") return { type: "done" };
+}
 
-  const secret = signingSecretOf(delivery.run.version.graph, delivery.step.nodeId);
-  if (!secret) return fail(options, delivery, "The node's signing secret is missing");
-
-  const attempt = delivery.attempts + 1;
+function send(
+  delivery: LoadedDelivery,
+  secret: string,
+  now: Date,
+  options: DeliveryOptions,
+): Promise<OutboundResult> {
   const headers = {
     ...parseHeaders(delivery.headers),
     "content-type": "application/json",
     ...buildWebhookHeaders({
       secrets: [secret],
       messageId: delivery.messageId,
-      timestampSeconds: Math.floor(now().getTime() / 1000),
+      timestampSeconds: Math.floor(now.getTime() / 1000),
       body: delivery.payload,
     }),
   };
-  const result = await sendRequest(
+  return sendRequest(
     {
       method: "POST",
       url: delivery.endpointUrl,
@@ -67,27 +107,44 @@ export async function attemptDelivery(
       secrets: [secret],
     },
   );
+}
 
+type AttemptRecord = {
+  attempt: number;
+  result: OutboundResult;
+  verdict: AttemptVerdict;
+  scheduleMs: readonly number[];
+  now: Date;
+};
+
+async function recordAttempt(
+  options: DeliveryOptions,
+  delivery: LoadedDelivery,
+  record: AttemptRecord,
+): Promise<JobOutcome> {
+  const { attempt, result, verdict, now } = record;
   const status = result.ok ? result.response.status : null;
-  const isDelivered = status !== null && status >= 200 && status < 300;
-  const delayMs = isDelivered ? null : retryDelayMs(attempt, options.retryDelaysMs, options.random);
-  const nextAttemptAt = delayMs === null ? null : new Date(now().getTime() + delayMs);
-  const newStatus = isDelivered ? "delivered" : nextAttemptAt ? "pending" : "failed";
-  const error = result.ok
-    ? isDelivered
-      ? null
-      : `The receiver answered ${status}`
-    : result.message;
+  const endpoint = { workspaceId: delivery.workspaceId, url: delivery.endpointUrl };
+  const disableAfterMs = options.endpointDisableAfterMs ?? DEFAULT_ENDPOINT_DISABLE_AFTER_MS;
 
-  const exchange = await db.$transaction(async (tx) => {
-    await tx.delivery.update({
-      where: { id: delivery.id },
+  const { exchangeId, outcome, disabledReason } = await options.db.$transaction(async (tx) => {
+    const disabledReason = await recordEndpointOutcome(tx, endpoint, endpointOutcomeOf(verdict), {
+      now,
+      disableAfterMs,
+    });
+    const outcome = deliveryOutcomeOf(verdict, disabledReason);
+    // Compare-and-set on the attempt count: if a second claim of this delivery (after a lost
+    // lease) already recorded this attempt, its state wins; this attempt is still logged below,
+    // because it really was sent.
+    const { count } = await tx.delivery.updateMany({
+      where: { id: delivery.id, status: "pending", attempts: delivery.attempts },
       data: {
         attempts: attempt,
-        status: newStatus,
-        nextAttemptAt,
+        maxAttempts: delivery.scheduleStartAttempt + maxAttemptsFor(record.scheduleMs),
+        status: outcome.status,
+        nextAttemptAt: outcome.retryAt,
         lastStatus: status,
-        lastError: error,
+        lastError: outcome.error,
       },
     });
     const links = {
@@ -98,30 +155,86 @@ export async function attemptDelivery(
       deliveryId: delivery.id,
       attempt,
     };
-    return recordExchange(tx, "webhook_attempt", links, result.exchange);
+    const exchange = await recordExchange(tx, "webhook_attempt", links, result.exchange);
+    return {
+      exchangeId: exchange.id,
+      outcome: count === 1 ? outcome : staleOutcome,
+      disabledReason,
+    };
   });
 
   publish({
     workspaceId: delivery.workspaceId,
     event: {
       type: "exchange.created",
-      id: exchange.id,
+      id: exchangeId,
       workflowId: delivery.workflowId,
       runId: delivery.runId,
     },
   });
-  publish({
-    workspaceId: delivery.workspaceId,
-    event: { type: "delivery.updated", id: delivery.id, runId: delivery.runId, status: newStatus },
-  });
+  publishStatus(delivery, outcome.status);
+  if (disabledReason !== null) {
+    const { workspaceId, endpointUrl: url } = delivery;
+    log.warn(
+      { deliveryId: delivery.id, workspaceId, url, reason: disabledReason },
+      "endpoint disabled",
+    );
+  }
   log.info(
-    { deliveryId: delivery.id, attempt, status, outcome: newStatus, error },
+    {
+      deliveryId: delivery.id,
+      attempt,
+      status,
+      outcome: outcome.status,
+      nextAttemptAt: outcome.retryAt,
+      error: outcome.error,
+    },
     "delivery attempt finished",
   );
 
-  return nextAttemptAt
-    ? { type: "retry_at", runAt: nextAttemptAt, reason: error ?? "retry" }
+  return outcome.retryAt
+    ? { type: "retry_at", runAt: outcome.retryAt, reason: outcome.error ?? "retry" }
     : { type: "done" };
+}
+
+type DeliveryOutcome = {
+  status: "pending" | "delivered" | "failed";
+  retryAt: Date | null;
+  error: string | null;
+};
+
+/** What a superseded attempt reports: nothing to schedule, the newer claim owns the delivery. */
+const staleOutcome: DeliveryOutcome = { status: "pending", retryAt: null, error: null };
+
+function deliveryOutcomeOf(
+  verdict: AttemptVerdict,
+  disabledReason: string | null,
+): DeliveryOutcome {
+  if (disabledReason !== null && verdict.type !== "delivered") {
+    const error = `${verdict.reason}; the endpoint is now disabled: ${disabledReason}`;
+    return { status: "failed", retryAt: null, error };
+  }
+  switch (verdict.type) {
+    case "delivered":
+      return { status: "delivered", retryAt: null, error: null };
+    case "retry":
+      return { status: "pending", retryAt: verdict.at, error: verdict.reason };
+    case "failed":
+    case "disable_endpoint":
+      return { status: "failed", retryAt: null, error: verdict.reason };
+  }
+}
+
+function endpointOutcomeOf(verdict: AttemptVerdict): EndpointOutcome {
+  switch (verdict.type) {
+    case "delivered":
+      return { type: "succeeded" };
+    case "disable_endpoint":
+      return { type: "gone", reason: verdict.reason };
+    case "retry":
+    case "failed":
+      return { type: "failed" };
+  }
 }
 
 function signingSecretOf(graphText: string, nodeId: string): string | null {
@@ -140,19 +253,26 @@ function parseHeaders(text: string): Record<string, string> {
   );
 }
 
-async function fail(
+function publishStatus(
+  delivery: { id: string; workspaceId: string; runId: string },
+  status: DeliveryOutcome["status"],
+): void {
+  publish({
+    workspaceId: delivery.workspaceId,
+    event: { type: "delivery.updated", id: delivery.id, runId: delivery.runId, status },
+  });
+}
+
+async function failWithoutAttempt(
   options: DeliveryOptions,
   delivery: { id: string; workspaceId: string; runId: string },
   error: string,
 ): Promise<JobOutcome> {
   await options.db.delivery.update({
     where: { id: delivery.id },
-    data: { status: "failed", lastError: error },
+    data: { status: "failed", nextAttemptAt: null, lastError: error },
   });
-  publish({
-    workspaceId: delivery.workspaceId,
-    event: { type: "delivery.updated", id: delivery.id, runId: delivery.runId, status: "failed" },
-  });
+  publishStatus(delivery, "failed");
   log.warn({ deliveryId: delivery.id, error }, "delivery failed without an attempt");
   return { type: "done" };
 }

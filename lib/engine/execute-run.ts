@@ -2,6 +2,7 @@ import type { Db } from "../db/client";
 import { publish, wakeWorkers } from "../events/event-bus";
 import { recordExchange } from "../exchanges/record-exchange";
 import { log } from "../log";
+import { endpointConcurrencyKey } from "../deliveries/endpoint-concurrency-key";
 import { enqueueJob } from "../queue/enqueue-job";
 import type { JobOutcome } from "../queue/worker";
 import type { GraphNode } from "../workflow/graph";
@@ -138,6 +139,7 @@ async function executeStep(
         kind: "attempt_delivery",
         subjectId: delivery.id,
         runAt: new Date(finishedAt.getTime() + options.firstAttemptDelayMs),
+        concurrencyKey: endpointConcurrencyKey(delivery.endpointUrl),
       });
     }
     return ids;

@@ -9,8 +9,15 @@ import type { ExecutionEnv } from "./executors/node-executor";
 
 const MAX_RESPONSE_BYTES = 5 * 1024 * 1024;
 
+/** Clocks and randomness the handlers use; tests inject them to run days of schedule at once. */
+export type JobHandlerOptions = { now?: () => Date; random?: () => number };
+
 /** The handlers a worker needs, wired to one database and configuration. */
-export function createJobHandlers(db: Db, config: AppConfig): Record<JobKind, JobHandler> {
+export function createJobHandlers(
+  db: Db,
+  config: AppConfig,
+  options: JobHandlerOptions = {},
+): Record<JobKind, JobHandler> {
   const env: ExecutionEnv = {
     policy: { allowPrivateNetworks: config.allowPrivateNetworks },
     maxResponseBytes: MAX_RESPONSE_BYTES,
@@ -25,6 +32,14 @@ export function createJobHandlers(db: Db, config: AppConfig): Record<JobKind, Jo
         firstAttemptDelayMs: 0,
         maxDeliveryAttempts: maxAttemptsFor(retryDelaysMs),
       }),
-    attempt_delivery: (job) => attemptDelivery(job.subjectId, { db, env, retryDelaysMs }),
+    attempt_delivery: (job) =>
+      attemptDelivery(job.subjectId, {
+        db,
+        env,
+        retryDelaysMs,
+        endpointDisableAfterMs: config.endpointDisableAfterMs,
+        now: options.now,
+        random: options.random,
+      }),
   };
 }

@@ -1,43 +1,56 @@
 import type { Db } from "../db/client";
+import type { Prisma } from "../db/generated/client";
 import type { JobKind } from "./enqueue-job";
 
 export type ClaimedJob = { id: string; kind: JobKind; subjectId: string; attempts: number };
 
 const CANDIDATES = 8;
 
+/** Jobs of one concurrency key (one endpoint) that may run at once, across all workers. */
+export const DEFAULT_MAX_RUNNING_PER_KEY = 2;
+
+export type ClaimOptions = { maxRunningPerKey?: number };
+
 /**
  * Claims one due job under a lease: a queued job whose time has come, or a running job whose
  * lease ran out because its worker died. The claim is a compare-and-set on the row's
  * `updatedAt`, so two workers can never both win the same job; the loser tries the next one.
+ *
+ * Jobs whose concurrency key already has `maxRunningPerKey` jobs running under live leases are
+ * passed over, so one slow endpoint cannot take every worker slot. The limit is checked before
+ * the claim, not within it: workers claiming at the same instant can exceed it by one each.
  */
 export async function claimJob(
   db: Db,
   workerId: string,
   leaseMs: number,
   now: Date,
+  options: ClaimOptions = {},
 ): Promise<ClaimedJob | null> {
-  const candidates = await db.job.findMany({
-    where: {
-      OR: [
-        { status: "queued", runAt: { lte: now } },
-        { status: "running", lockedUntil: { lt: now } },
-      ],
-    },
-    orderBy: { runAt: "asc" },
-    take: CANDIDATES,
-    select: {
-      id: true,
-      kind: true,
-      subjectId: true,
-      attempts: true,
-      status: true,
-      updatedAt: true,
-    },
-  });
+  const saturatedKeys = await findSaturatedKeys(
+    db,
+    now,
+    options.maxRunningPerKey ?? DEFAULT_MAX_RUNNING_PER_KEY,
+  );
+  const keyFilter = unsaturatedFilter(saturatedKeys);
+  // Two index-backed queries instead of one OR: due queued jobs by (status, runAt), then, only
+  // when none is due, jobs whose worker died by (status, lockedUntil).
+  const due = await findCandidates(db, { status: "queued", runAt: { lte: now }, ...keyFilter });
+  const candidates =
+    due.length > 0
+      ? due
+      : await findCandidates(db, { status: "running", lockedUntil: { lt: now }, ...keyFilter });
 
   for (const job of candidates) {
     const { count } = await db.job.updateMany({
-      where: { id: job.id, status: job.status, updatedAt: job.updatedAt },
+      // An expired lease is taken over only while it is still expired: a renewal that lands in
+      // the same millisecond as this read must win.
+      where: {
+        id: job.id,
+        status: job.status,
+        updatedAt: job.updatedAt,
+        ...(job.status === "running" ? { lockedUntil: { lt: now } } : {}),
+      },
       data: {
         status: "running",
         lockedBy: workerId,
@@ -63,14 +76,57 @@ export async function claimJob(
   return null;
 }
 
-/** The earliest time a queued job becomes due, so an idle worker can sleep until then. */
-export async function nextDueAt(db: Db): Promise<Date | null> {
+const candidateSelect = {
+  id: true,
+  kind: true,
+  subjectId: true,
+  attempts: true,
+  status: true,
+  updatedAt: true,
+} as const;
+
+function findCandidates(db: Db, where: Prisma.JobWhereInput) {
+  return db.job.findMany({
+    where,
+    orderBy: { runAt: "asc" },
+    take: CANDIDATES,
+    select: candidateSelect,
+  });
+}
+
+/** Concurrency keys with `limit` or more jobs running under a lease that has not run out. */
+async function findSaturatedKeys(db: Db, now: Date, limit: number): Promise<string[]> {
+  const groups = await db.job.groupBy({
+    by: ["concurrencyKey"],
+    where: { status: "running", lockedUntil: { gte: now }, concurrencyKey: { not: null } },
+    _count: { _all: true },
+  });
+  return groups
+    .filter((group) => group._count._all >= limit)
+    .flatMap((group) => (group.concurrencyKey === null ? [] : [group.concurrencyKey]));
+}
+
+/**
+ * The earliest time a queued job that could be claimed becomes due, so an idle worker can sleep
+ * until then. Jobs held back by their concurrency key are left out: the worker is woken when one
+ * of its own jobs finishes, and polls for those of other workers.
+ */
+export async function nextDueAt(db: Db, now: Date = new Date()): Promise<Date | null> {
+  const saturatedKeys = await findSaturatedKeys(db, now, DEFAULT_MAX_RUNNING_PER_KEY);
   const next = await db.job.findFirst({
-    where: { status: "queued" },
+    where: {
+      status: "queued",
+      ...unsaturatedFilter(saturatedKeys),
+    },
     orderBy: { runAt: "asc" },
     select: { runAt: true },
   });
   return next?.runAt ?? null;
+}
+
+function unsaturatedFilter(saturatedKeys: string[]) {
+  if (saturatedKeys.length === 0) return {};
+  return { OR: [{ concurrencyKey: null }, { concurrencyKey: { notIn: saturatedKeys } }] };
 }
 
 function isJobKind(kind: string): kind is JobKind {

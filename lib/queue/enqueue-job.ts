@@ -8,10 +8,15 @@ export type JobKind = "execute_run" | "attempt_delivery";
  */
 export async function enqueueJob(
   tx: Tx,
-  job: { kind: JobKind; subjectId: string; runAt?: Date },
+  job: { kind: JobKind; subjectId: string; runAt?: Date; concurrencyKey?: string | null },
 ): Promise<{ id: string }> {
   return tx.job.create({
-    data: { kind: job.kind, subjectId: job.subjectId, runAt: job.runAt ?? new Date() },
+    data: {
+      kind: job.kind,
+      subjectId: job.subjectId,
+      runAt: job.runAt ?? new Date(),
+      concurrencyKey: job.concurrencyKey ?? null,
+    },
     select: { id: true },
   });
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseRetrySchedule } from "../deliveries/parse-retry-schedule";
 import { headerMapSchema, timeoutMsSchema, urlFieldSchema } from "./config-field-schemas";
 import type { NodeTypeDefinition } from "./node-type";
 
@@ -61,6 +62,21 @@ export const sendWebhookConfigSchema = z.strictObject({
       description: "How long each attempt waits for the receiver before it counts as failed.",
     })
     .default(15_000),
+  retrySchedule: z
+    .string({ error: "The retry schedule is text" })
+    .trim()
+    .superRefine((text, ctx) => {
+      const parsed = parseRetrySchedule(text);
+      if (!parsed.ok) ctx.addIssue({ code: "custom", message: parsed.message });
+    })
+    .meta({
+      title: "Retry schedule",
+      description:
+        "Delays between attempts, comma-separated. Empty uses the installation's schedule. " +
+        "Fixed for each delivery when it is created.",
+      placeholder: "5s, 5m, 30m, 2h",
+    })
+    .default(""),
 });
 
 export type SendWebhookConfig = z.output<typeof sendWebhookConfigSchema>;
@@ -82,6 +98,7 @@ export const sendWebhookNodeType: NodeTypeDefinition<typeof sendWebhookConfigSch
     headers: {},
     secret: "",
     timeoutMs: 15_000,
+    retrySchedule: "",
   },
   secretFields: ["secret"],
 };

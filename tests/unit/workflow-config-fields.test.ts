@@ -98,6 +98,7 @@ describe("describeConfigFields", () => {
       ["headers", "keyValue", false, true],
       ["secret", "secret", true, false],
       ["timeoutMs", "number", false, false],
+      ["retrySchedule", "text", false, false],
     ]);
     expect(fields.find((field) => field.name === "secret")?.label).toBe("Signing secret");
     expect(fields.find((field) => field.name === "timeoutMs")).toMatchObject({

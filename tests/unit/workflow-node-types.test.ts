@@ -193,7 +193,7 @@ describe("header maps", () => {
 });
 
 describe("the send-webhook config", () => {
-  it("fills in the event type, payload, headers and timeout", () => {
+  it("fills in the event type, payload, headers, timeout and retry schedule", () => {
     const parsed = sendWebhookConfigSchema.parse({
       url: "https://example.com/h",
       secret: validSecret,
@@ -205,6 +205,7 @@ describe("the send-webhook config", () => {
       headers: {},
       secret: validSecret,
       timeoutMs: 15_000,
+      retrySchedule: "",
     });
   });
 

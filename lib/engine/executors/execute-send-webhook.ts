@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { formatStoredSchedule, parseRetrySchedule } from "../../deliveries/parse-retry-schedule";
 import { sendWebhookConfigSchema } from "../../workflow/send-webhook-node-type";
 import { failedStep, type NodeExecutor } from "./node-executor";
 import { renderNodeConfig } from "./render-node-config";
@@ -31,6 +32,7 @@ export const executeSendWebhook: NodeExecutor = async (node, context) => {
     headers: config.headers,
     payload: JSON.stringify({ type: config.eventType, timestamp: new Date().toISOString(), data }),
     timeoutMs: config.timeoutMs,
+    retryScheduleMs: storedScheduleOf(config.retrySchedule),
   };
   return {
     ok: true,
@@ -41,3 +43,9 @@ export const executeSendWebhook: NodeExecutor = async (node, context) => {
     deliveries: [delivery],
   };
 };
+
+/** The node's schedule as the delivery stores it, so later edits leave deliveries in flight be. */
+function storedScheduleOf(text: string): string | null {
+  const parsed = parseRetrySchedule(text);
+  return parsed.ok && parsed.delaysMs.length > 0 ? formatStoredSchedule(parsed.delaysMs) : null;
+}

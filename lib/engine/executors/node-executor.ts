@@ -13,6 +13,8 @@ export type NewDelivery = {
   /** The exact bytes every attempt sends (as text): signed anew per attempt, never rebuilt. */
   payload: string;
   timeoutMs: number;
+  /** The node's own retry schedule, stored ms comma-separated; null for the installation's. */
+  retryScheduleMs?: string | null;
 };
 
 /** What executing one node produced. Nothing is written yet: the run executor persists it. */
