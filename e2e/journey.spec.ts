@@ -103,4 +103,9 @@ test("a workflow built in the browser receives an event, calls an API and delive
   expect(hook.requests).toHaveLength(1);
   const delivered = JSON.parse(hook.requests[0]?.body ?? "{}") as { data: unknown };
   expect(delivered.data).toEqual({ order: "A-1001", shipment: "SHP-77" });
+
+  await details.getByRole("button", { name: "Resend" }).click();
+  await expect(log.getByRole("link", { name: /^Webhook attempt #2 POST .*\/hook/ })).toBeVisible();
+  expect(hook.requests).toHaveLength(2);
+  expect(hook.requests[1]?.headers["webhook-id"]).toBe(hook.requests[0]?.headers["webhook-id"]);
 });
