@@ -3,8 +3,8 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { adminKeys, adminStatsQueryOptions } from "@/lib/client/admin-queries";
 import { useLiveEvents, useThrottledCallback } from "@/lib/client/use-live-events";
-import { LiveIndicator } from "../deliveries/live-indicator";
-import { RelativeTime } from "../deliveries/relative-time";
+import { LiveIndicator } from "../ui/live-indicator";
+import { RelativeTime } from "../ui/relative-time";
 import { FailingEndpoints } from "./failing-endpoints";
 import { QueueAndWorker } from "./queue-and-worker";
 import { StatCards } from "./stat-cards";

@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { AdminStatsView, EndpointView } from "@/lib/api/views";
 import { adminStatsQueryOptions } from "@/lib/client/admin-queries";
 import { useEnableEndpoint } from "@/lib/client/replay-mutations";
-import { RelativeTime } from "../deliveries/relative-time";
+import { RelativeTime } from "../ui/relative-time";
 import { Button } from "../ui/button";
 
 type FailingEndpointsProps = { endpoints: AdminStatsView["failingEndpoints"] };

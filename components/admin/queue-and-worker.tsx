@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import type { AdminStatsView } from "@/lib/api/views";
-import { RelativeTime } from "../deliveries/relative-time";
+import { RelativeTime } from "../ui/relative-time";
 import { Badge } from "../ui/badge";
 
 type QueueAndWorkerProps = Pick<AdminStatsView, "queue" | "worker">;

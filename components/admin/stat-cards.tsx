@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import type { AdminStatsView } from "@/lib/api/views";
-import { formatDuration } from "../deliveries/format";
+import { formatDuration } from "../ui/format";
 
 const count = new Intl.NumberFormat("en");
 

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import type { UserView } from "@/lib/api/views";
 import { useChangeUserRole, userRoles, usersQueryOptions } from "@/lib/client/admin-queries";
 import { useSessionUser } from "../shell/session-user";
-import { RelativeTime } from "../deliveries/relative-time";
+import { RelativeTime } from "../ui/relative-time";
 import { InviteUserForm } from "./invite-user-form";
 import { roleLabels } from "./role-labels";
 

@@ -6,7 +6,7 @@ import { useLiveEvents, useThrottledCallback } from "@/lib/client/use-live-event
 import { DeliveryFilters } from "./delivery-filters";
 import { ExchangeInspector } from "./exchange-inspector";
 import { ExchangeList } from "./exchange-list";
-import { LiveIndicator } from "./live-indicator";
+import { LiveIndicator } from "../ui/live-indicator";
 import { useDeliveryParams } from "./use-delivery-params";
 
 /** Bursts of traffic fold into one refresh of the newest page at most this often. */

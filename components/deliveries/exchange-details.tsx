@@ -5,7 +5,7 @@ import { useCanEdit } from "@/components/shell/session-user";
 import { useResendDelivery } from "@/lib/client/replay-mutations";
 import { Button } from "../ui/button";
 import { ExchangeStatus, KindBadge } from "./exchange-labels";
-import { formatDuration, formatExactTime } from "./format";
+import { formatDuration, formatExactTime } from "../ui/format";
 import { BodyViewer, HeadersTable } from "./http-message";
 
 /** Everything recorded about one exchange: request line, timing, links, request and response. */

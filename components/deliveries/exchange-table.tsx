@@ -4,8 +4,8 @@ import Link from "next/link";
 import type { MouseEvent } from "react";
 import type { ExchangeSummaryView } from "@/lib/api/views";
 import { describeKind, ExchangeStatus, KindBadge } from "./exchange-labels";
-import { formatDuration } from "./format";
-import { RelativeTime } from "./relative-time";
+import { formatDuration } from "../ui/format";
+import { RelativeTime } from "../ui/relative-time";
 
 type ExchangeTableProps = {
   exchanges: ExchangeSummaryView[];

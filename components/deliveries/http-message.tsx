@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { formatBytes, prettyJsonBody } from "./format";
+import { formatBytes, prettyJsonBody } from "../ui/format";
 
 /** Header names and values as plain text cells, one row per header. */
 export function HeadersTable({

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { RelativeTime } from "@/components/deliveries/relative-time";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { RunStatusBadge } from "@/components/runs/status-badges";
 import type { RunSummaryView } from "@/lib/api/views";
 import { workflowQueries } from "@/lib/client/workflow-queries";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { formatJson } from "../deliveries/format";
+import { formatJson } from "../ui/format";
 
 /** Longer values start folded so a run with large payloads stays scannable. */
 const MAX_LINES_OPEN = 16;

@@ -5,9 +5,9 @@ import type { ReactNode } from "react";
 import type { RunView } from "@/lib/api/views";
 import { useRerun, type RerunInput } from "@/lib/client/replay-mutations";
 import type { LiveConnection } from "@/lib/client/use-live-events";
-import { formatDuration } from "../deliveries/format";
-import { LiveIndicator } from "../deliveries/live-indicator";
-import { RelativeTime } from "../deliveries/relative-time";
+import { formatDuration } from "../ui/format";
+import { LiveIndicator } from "../ui/live-indicator";
+import { RelativeTime } from "../ui/relative-time";
 import { Button } from "../ui/button";
 import { RunStatusBadge } from "./status-badges";
 

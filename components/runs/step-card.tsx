@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { StepView } from "@/lib/api/views";
-import { formatDuration } from "../deliveries/format";
+import { formatDuration } from "../ui/format";
 import { JsonBlock } from "./json-block";
 import { DeliveryStatusBadge, RunStatusBadge } from "./status-badges";
 

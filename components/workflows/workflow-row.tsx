@@ -12,7 +12,7 @@ import {
 } from "@/lib/client/workflow-queries";
 import { ActivityBadge } from "./activity-badge";
 import { DeleteWorkflowDialog } from "./delete-workflow-dialog";
-import { RelativeTime } from "@/components/deliveries/relative-time";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { countProblems, readActivationProblems } from "./reported-problems";
 import { RunStatusBadge } from "@/components/runs/status-badges";
 import { WorkflowNameDialog } from "./workflow-name-dialog";

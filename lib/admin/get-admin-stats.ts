@@ -1,7 +1,7 @@
 import type { AdminStatsView } from "../api/views";
 import { getDb } from "../db/client";
 import { toEndpointView } from "../deliveries/enable-endpoint";
-import { getEmbeddedWorker } from "../queue/worker-registry";
+import { getProcessWorker } from "../queue/worker-registry";
 import { percentile } from "./percentile";
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -126,7 +126,7 @@ async function queueDepth(now: Date): Promise<AdminStatsView["queue"]> {
 }
 
 function workerState(): AdminStatsView["worker"] {
-  const state = getEmbeddedWorker()?.state();
+  const state = getProcessWorker()?.state();
   return {
     mode: state ? "embedded" : "external",
     isRunning: state?.isRunning ?? false,

@@ -1,4 +1,5 @@
 import { retryDelayMs } from "../queue/backoff";
+import type { OutboundFailureReason } from "../http/send-request";
 
 /** The longest a receiver's `Retry-After` can push the next attempt out. */
 export const MAX_RETRY_AFTER_MS = 24 * 3_600_000;
@@ -12,15 +13,7 @@ export type AttemptResult =
   | { ok: true; response: { status: number; headers: Record<string, string> } }
   | { ok: false; reason: AttemptFailureReason; message: string };
 
-export type AttemptFailureReason =
-  | "invalid_url"
-  | "unsupported_protocol"
-  | "invalid_request"
-  | "address_refused"
-  | "dns_failed"
-  | "timeout"
-  | "connection_failed"
-  | "response_too_large";
+export type AttemptFailureReason = OutboundFailureReason;
 
 /** The decision about a delivery after one attempt. */
 export type AttemptVerdict =

@@ -9,11 +9,11 @@ import {
 import { readStoredSchedule } from "../deliveries/parse-retry-schedule";
 import { publish } from "../events/event-bus";
 import { recordExchange } from "../exchanges/record-exchange";
-import { sendRequest, type OutboundResult } from "../http/send-request";
+import { sendSignedDelivery } from "../deliveries/send-signed-delivery";
+import type { OutboundResult } from "../http/send-request";
 import { log } from "../log";
 import { maxAttemptsFor } from "../queue/backoff";
 import type { JobOutcome } from "../queue/worker";
-import { buildWebhookHeaders } from "../webhooks/sign-webhook";
 import { parseStoredGraph } from "../workflows/stored-graph";
 import type { ExecutionEnv } from "./executors/node-executor";
 
@@ -56,7 +56,8 @@ export async function attemptDelivery(
   if (!secret) return failWithoutAttempt(options, delivery, "The node's signing secret is missing");
 
   const attempt = delivery.attempts + 1;
-  const result = await send(delivery, secret, now(), options);
+  const message = { ...delivery, headers: parseHeaders(delivery.headers) };
+  const result = await sendSignedDelivery(message, secret, now(), options.env);
   const scheduleMs = readStoredSchedule(delivery.retryScheduleMs) ?? options.retryDelaysMs;
   const verdict = classifyAttempt(result, now(), {
     attempt: attempt - delivery.scheduleStartAttempt,
@@ -74,39 +75,6 @@ function loadDelivery(db: Db, deliveryId: string) {
       run: { select: { version: { select: { graph: true } } } },
     },
   });
-}
-
-function send(
-  delivery: LoadedDelivery,
-  secret: string,
-  now: Date,
-  options: DeliveryOptions,
-): Promise<OutboundResult> {
-  const headers = {
-    ...parseHeaders(delivery.headers),
-    "content-type": "application/json",
-    ...buildWebhookHeaders({
-      secrets: [secret],
-      messageId: delivery.messageId,
-      timestampSeconds: Math.floor(now.getTime() / 1000),
-      body: delivery.payload,
-    }),
-  };
-  return sendRequest(
-    {
-      method: "POST",
-      url: delivery.endpointUrl,
-      headers,
-      body: delivery.payload,
-      timeoutMs: delivery.timeoutMs,
-    },
-    {
-      policy: options.env.policy,
-      maxResponseBytes: options.env.maxResponseBytes,
-      maxStoredBodyBytes: options.env.maxStoredBodyBytes,
-      secrets: [secret],
-    },
-  );
 }
 
 type AttemptRecord = {

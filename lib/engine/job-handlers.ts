@@ -9,6 +9,15 @@ import type { ExecutionEnv } from "./executors/node-executor";
 
 const MAX_RESPONSE_BYTES = 5 * 1024 * 1024;
 
+/** The network policy and size limits steps and deliveries run under, from configuration. */
+export function executionEnvFor(config: AppConfig): ExecutionEnv {
+  return {
+    policy: { allowPrivateNetworks: config.allowPrivateNetworks },
+    maxResponseBytes: MAX_RESPONSE_BYTES,
+    maxStoredBodyBytes: config.maxStoredBodyBytes,
+  };
+}
+
 /** Clocks and randomness the handlers use; tests inject them to run days of schedule at once. */
 export type JobHandlerOptions = { now?: () => Date; random?: () => number };
 
@@ -18,11 +27,7 @@ export function createJobHandlers(
   config: AppConfig,
   options: JobHandlerOptions = {},
 ): Record<JobKind, JobHandler> {
-  const env: ExecutionEnv = {
-    policy: { allowPrivateNetworks: config.allowPrivateNetworks },
-    maxResponseBytes: MAX_RESPONSE_BYTES,
-    maxStoredBodyBytes: config.maxStoredBodyBytes,
-  };
+  const env = executionEnvFor(config);
   const retryDelaysMs = config.deliveryScheduleMs ?? defaultRetryDelaysMs;
   return {
     execute_run: (job) =>

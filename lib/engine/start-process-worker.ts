@@ -2,7 +2,7 @@ import { getDb } from "../db/client";
 import { getConfig } from "../env";
 import { log } from "../log";
 import { startWorker, type Worker } from "../queue/worker";
-import { getEmbeddedWorker, registerEmbeddedWorker } from "../queue/worker-registry";
+import { getProcessWorker, registerProcessWorker } from "../queue/worker-registry";
 import { createJobHandlers } from "./job-handlers";
 
 const CONCURRENCY = 8;
@@ -16,7 +16,7 @@ const CONCURRENCY = 8;
  * `npm run worker` calls it in a process of its own.
  */
 export function startProcessWorker(): Worker {
-  const running = getEmbeddedWorker();
+  const running = getProcessWorker();
   if (running) return running;
 
   const config = getConfig();
@@ -27,7 +27,7 @@ export function startProcessWorker(): Worker {
     leaseMs: config.jobLeaseMs,
     concurrency: CONCURRENCY,
   });
-  registerEmbeddedWorker(worker);
+  registerProcessWorker(worker);
 
   const shutdown = (signal: string) => {
     const { workerId } = worker.state();
