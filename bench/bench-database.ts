@@ -21,7 +21,7 @@ export async function openFreshDatabase(scenario: string): Promise<BenchDatabase
   const sqlitePath = path.join(benchDir, `${scenario}-${randomUUID()}.db`);
   applyMigrations(sqlitePath);
 
-  const db = createDb(sqlitePath);
+  const db = createDb({ kind: "sqlite", path: sqlitePath });
   // Opens the connection now, so the first measured query does not pay for it.
   await db.job.count();
 

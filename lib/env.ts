@@ -7,7 +7,10 @@ const booleanFlag = z
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  /** `file:` URL of the SQLite database; relative paths are taken from the working directory. */
+  /**
+   * `file:` URL of the SQLite database (relative paths are taken from the working directory), or
+   * a `postgresql://` URL to run on PostgreSQL.
+   */
   DATABASE_URL: z.string().default("file:./data/switchyard.db"),
   /** Secret that signs session tokens. The start script writes one to ./data when unset. */
   NEXTAUTH_SECRET: z.string().min(32).optional(),
@@ -32,6 +35,16 @@ const envSchema = z.object({
     .int()
     .min(60_000)
     .default(5 * 24 * 3_600_000),
+  /**
+   * How long a Send webhook node's replaced signing secret keeps signing beside the new one once
+   * a version that changed it is activated, so receivers can switch over without a gap.
+   */
+  SWITCHYARD_SECRET_GRACE_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(365 * 24 * 3_600_000)
+    .default(24 * 3_600_000),
   SWITCHYARD_MAX_INBOUND_BODY_BYTES: z.coerce
     .number()
     .int()
@@ -48,10 +61,16 @@ const envSchema = z.object({
     .default("info"),
 });
 
+/** Where the data lives: one SQLite file, or a PostgreSQL server shared by many processes. */
+export type DatabaseTarget =
+  | { kind: "sqlite"; /** Absolute path of the file. */ path: string }
+  | { kind: "postgresql"; url: string };
+
 export type AppConfig = {
   nodeEnv: "development" | "production" | "test";
-  /** Absolute path of the SQLite file. */
-  sqlitePath: string;
+  database: DatabaseTarget;
+  /** Folder for files the app keeps beside its data, such as a generated session secret. */
+  dataDir: string;
   authSecret: string | undefined;
   allowPrivateNetworks: boolean;
   isEmbeddedWorker: boolean;
@@ -59,17 +78,29 @@ export type AppConfig = {
   shutdownTimeoutMs: number;
   deliveryScheduleMs: number[] | undefined;
   endpointDisableAfterMs: number;
+  secretGraceMs: number;
   maxInboundBodyBytes: number;
   maxStoredBodyBytes: number;
   logLevel: string;
 };
 
-/** Turns a `file:` URL into an absolute path, once, so no adapter depends on the cwd. */
-export function resolveSqlitePath(databaseUrl: string, cwd: string): string {
-  if (!databaseUrl.startsWith("file:")) {
-    throw new Error(`DATABASE_URL must be a file: URL for SQLite, got "${databaseUrl}"`);
+/**
+ * Reads DATABASE_URL. A `file:` URL becomes an absolute path, once, so no adapter depends on the
+ * working directory.
+ */
+export function resolveDatabase(databaseUrl: string, cwd: string): DatabaseTarget {
+  if (databaseUrl.startsWith("file:")) {
+    return { kind: "sqlite", path: path.resolve(cwd, databaseUrl.slice("file:".length)) };
   }
-  return path.resolve(cwd, databaseUrl.slice("file:".length));
+  if (/^postgres(ql)?:\/\//.test(databaseUrl)) return { kind: "postgresql", url: databaseUrl };
+  throw new Error(
+    `DATABASE_URL must be a file: URL (SQLite) or a postgresql:// URL, got "${redactUrl(databaseUrl)}"`,
+  );
+}
+
+/** The URL without its password, for messages. */
+function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:@/]*):[^@/]*@/, "//$1:***@");
 }
 
 /** Parses the environment. Throws with every problem listed when a variable is malformed. */
@@ -80,9 +111,11 @@ export function parseConfig(env: Record<string, string | undefined>, cwd: string
     throw new Error(`Invalid configuration:\n  ${problems.join("\n  ")}`);
   }
   const e = parsed.data;
+  const database = resolveDatabase(e.DATABASE_URL, cwd);
   return {
     nodeEnv: e.NODE_ENV,
-    sqlitePath: resolveSqlitePath(e.DATABASE_URL, cwd),
+    database,
+    dataDir: database.kind === "sqlite" ? path.dirname(database.path) : path.resolve(cwd, "data"),
     authSecret: e.NEXTAUTH_SECRET,
     allowPrivateNetworks: e.SWITCHYARD_ALLOW_PRIVATE_NETWORKS,
     isEmbeddedWorker: e.SWITCHYARD_EMBEDDED_WORKER,
@@ -90,6 +123,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd: string
     shutdownTimeoutMs: e.SWITCHYARD_SHUTDOWN_TIMEOUT_MS,
     deliveryScheduleMs: e.SWITCHYARD_DELIVERY_SCHEDULE_MS?.split(",").map(Number),
     endpointDisableAfterMs: e.SWITCHYARD_ENDPOINT_DISABLE_AFTER_MS,
+    secretGraceMs: e.SWITCHYARD_SECRET_GRACE_MS,
     maxInboundBodyBytes: e.SWITCHYARD_MAX_INBOUND_BODY_BYTES,
     maxStoredBodyBytes: e.SWITCHYARD_MAX_STORED_BODY_BYTES,
     logLevel: e.SWITCHYARD_LOG_LEVEL,

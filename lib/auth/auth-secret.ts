@@ -14,7 +14,7 @@ let cached: string | undefined;
 export function getAuthSecret(): string {
   if (cached) return cached;
   const config = getConfig();
-  cached = config.authSecret ?? readOrCreateSecretFile(path.dirname(config.sqlitePath));
+  cached = config.authSecret ?? readOrCreateSecretFile(config.dataDir);
   return cached;
 }
 

@@ -46,15 +46,32 @@ function startGatedWorker(handler: JobHandler, workerId: string): Worker {
   });
 }
 
-/** Holds SQLite's write lock from another process for `ms`, as a busy writer would. */
+/**
+ * Holds the database's write lock from another process for `ms`, as a busy writer would: SQLite's
+ * whole-file lock, or on PostgreSQL a lock on the job table that blocks every write to it.
+ */
 async function lockDatabaseFor(ms: number): Promise<void> {
-  const script = `
+  const database = getConfig().database;
+  const script =
+    database.kind === "sqlite"
+      ? `
     const db = new (require("better-sqlite3"))(process.argv[1]);
     db.exec("BEGIN EXCLUSIVE");
     process.stdout.write("locked\\n");
     setTimeout(() => { db.exec("COMMIT"); db.close(); }, Number(process.argv[2]));
+  `
+      : `
+    const client = new (require("pg").Client)({ connectionString: process.argv[1] });
+    (async () => {
+      await client.connect();
+      await client.query("BEGIN");
+      await client.query('LOCK TABLE "Job" IN EXCLUSIVE MODE');
+      process.stdout.write("locked\\n");
+      setTimeout(async () => { await client.query("COMMIT"); await client.end(); }, Number(process.argv[2]));
+    })();
   `;
-  const child = spawn(process.execPath, ["-e", script, getConfig().sqlitePath, String(ms)], {
+  const target = database.kind === "sqlite" ? database.path : database.url;
+  const child = spawn(process.execPath, ["-e", script, target, String(ms)], {
     stdio: ["ignore", "pipe", "inherit"],
   });
   await new Promise<void>((resolve) => child.stdout.once("data", () => resolve()));

@@ -1,18 +1,20 @@
 // Runs before each integration test file, in that file's module context: every file gets its
-// own SQLite database, so files cannot see each other's rows.
-import { randomUUID } from "node:crypto";
-import { mkdirSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { applyMigrations } from "./migrate";
+// own database, so files cannot see each other's rows. SWITCHYARD_TEST_DATABASE=postgresql runs
+// the same files on PostgreSQL (`npm run test:integration:pg`).
+import { afterAll } from "vitest";
+import { createScratchDatabase, type ScratchDatabaseKind } from "./migrate";
 
-const dir = path.join(os.tmpdir(), "switchyard-tests");
-mkdirSync(dir, { recursive: true });
-const sqlitePath = path.join(dir, `${randomUUID()}.db`);
-applyMigrations(sqlitePath);
+const kind: ScratchDatabaseKind =
+  process.env.SWITCHYARD_TEST_DATABASE === "postgresql" ? "postgresql" : "sqlite";
+const database = await createScratchDatabase(kind);
 
-process.env.DATABASE_URL = `file:${sqlitePath}`;
+process.env.DATABASE_URL = database.url;
 process.env.NEXTAUTH_SECRET = "integration-tests-secret-that-is-long-enough-0123456789";
 process.env.SWITCHYARD_ALLOW_PRIVATE_NETWORKS = "1";
 process.env.SWITCHYARD_LOG_LEVEL = "warn";
 process.env.SWITCHYARD_EMBEDDED_WORKER = "0";
+
+afterAll(async () => {
+  // The app's own client is still open; dropping a PostgreSQL database ends its sessions.
+  await database.dispose();
+});
