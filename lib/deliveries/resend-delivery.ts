@@ -70,6 +70,37 @@ export async function requeueDelivery(
   return true;
 }
 
+/**
+ * Whether the attempt about to be made is the first one after a manual resend. No flag is
+ * stored for it: `requeueDelivery` restarts the schedule at the attempts made so far, so the
+ * schedule start equals the attempt count from a resend until its attempt is recorded, and at
+ * no other time once any attempt has been made (retries always leave the count ahead of it).
+ */
+export function isResentAttempt(delivery: {
+  attempts: number;
+  scheduleStartAttempt: number;
+}): boolean {
+  return delivery.attempts > 0 && delivery.scheduleStartAttempt === delivery.attempts;
+}
+
+/**
+ * Links the exchange of a resent delivery's attempt to the exchange it replays, the delivery's
+ * latest earlier attempt, in the caller's transaction.
+ */
+export async function linkResentAttempt(
+  tx: Tx,
+  exchangeId: string,
+  { deliveryId, attempt }: { deliveryId: string; attempt: number },
+): Promise<void> {
+  const previous = await tx.exchange.findFirst({
+    where: { deliveryId, kind: "webhook_attempt", attempt: { lt: attempt } },
+    orderBy: [{ attempt: "desc" }, { createdAt: "desc" }],
+    select: { id: true },
+  });
+  if (!previous) return;
+  await tx.exchange.update({ where: { id: exchangeId }, data: { replayOfId: previous.id } });
+}
+
 /** Tells live views and workers about deliveries just set back to pending. */
 export function announceResent(
   workspaceId: string,

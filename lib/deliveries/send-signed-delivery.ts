@@ -14,20 +14,23 @@ export type SignedMessage = {
 
 /**
  * Sends one attempt of a delivery: the stored payload, signed afresh per Standard Webhooks with
- * the same message id and a new timestamp, through the guarded outbound client. The signing
- * secret is redacted wherever it could appear in the captured exchange.
+ * the same message id and a new timestamp, through the guarded outbound client. `secrets` is
+ * one secret, or during a rotation every valid one, current first: each adds a signature, so a
+ * receiver holding any of them accepts the message. Every secret is redacted wherever it could
+ * appear in the captured exchange.
  */
 export function sendSignedDelivery(
   message: SignedMessage,
-  secret: string,
+  secrets: string | readonly string[],
   now: Date,
   env: ExecutionEnv,
 ): Promise<OutboundResult> {
+  const signingSecrets = typeof secrets === "string" ? [secrets] : secrets;
   const headers = {
     ...message.headers,
     "content-type": "application/json",
     ...buildWebhookHeaders({
-      secrets: [secret],
+      secrets: signingSecrets,
       messageId: message.messageId,
       timestampSeconds: Math.floor(now.getTime() / 1000),
       body: message.payload,
@@ -45,7 +48,7 @@ export function sendSignedDelivery(
       policy: env.policy,
       maxResponseBytes: env.maxResponseBytes,
       maxStoredBodyBytes: env.maxStoredBodyBytes,
-      secrets: [secret],
+      secrets: signingSecrets,
     },
   );
 }

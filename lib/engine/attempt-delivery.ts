@@ -9,12 +9,13 @@ import {
 import { readStoredSchedule } from "../deliveries/parse-retry-schedule";
 import { publish } from "../events/event-bus";
 import { recordExchange } from "../exchanges/record-exchange";
+import { isResentAttempt, linkResentAttempt } from "../deliveries/resend-delivery";
 import { sendSignedDelivery } from "../deliveries/send-signed-delivery";
+import { loadSigningSecrets } from "../deliveries/signing-secrets";
 import type { OutboundResult } from "../http/send-request";
 import { log } from "../log";
 import { maxAttemptsFor } from "../queue/backoff";
 import type { JobOutcome } from "../queue/worker";
-import { parseStoredGraph } from "../workflows/stored-graph";
 import type { ExecutionEnv } from "./executors/node-executor";
 
 export type DeliveryOptions = {
@@ -32,10 +33,11 @@ type LoadedDelivery = NonNullable<Awaited<ReturnType<typeof loadDelivery>>>;
 
 /**
  * Makes one attempt of a delivery: signs the stored message afresh (same message id, new
- * timestamp and signature), sends it, records the attempt as an exchange, and applies the retry
- * policy of `classifyAttempt`: delivered, the next attempt scheduled, or failed. It also keeps
- * the endpoint's health: a success clears its failing streak, a long streak or a 410 disables
- * it, and deliveries to a disabled endpoint fail without being sent.
+ * timestamp and signature, with every secret `loadSigningSecrets` finds for its node), sends it,
+ * records the attempt as an exchange (linked to the attempt it replays after a manual resend),
+ * and applies the retry policy of `classifyAttempt`: delivered, the next attempt scheduled, or
+ * failed. It also keeps the endpoint's health: a success clears its failing streak, a long
+ * streak or a 410 disables it, and deliveries to a disabled endpoint fail without being sent.
  */
 export async function attemptDelivery(
   deliveryId: string,
@@ -52,12 +54,22 @@ export async function attemptDelivery(
     const error = `Not sent: the endpoint is disabled${why}. Re-enable it, then resend.`;
     return failWithoutAttempt(options, delivery, error);
   }
-  const secret = signingSecretOf(delivery.run.version.graph, delivery.step.nodeId);
-  if (!secret) return failWithoutAttempt(options, delivery, "The node's signing secret is missing");
+  const secrets = await loadSigningSecrets(
+    db,
+    {
+      workflowId: delivery.workflowId,
+      nodeId: delivery.step.nodeId,
+      pinnedGraph: delivery.run.version.graph,
+    },
+    now(),
+  );
+  if (secrets.length === 0) {
+    return failWithoutAttempt(options, delivery, "The node's signing secret is missing");
+  }
 
   const attempt = delivery.attempts + 1;
   const message = { ...delivery, headers: parseHeaders(delivery.headers) };
-  const result = await sendSignedDelivery(message, secret, now(), options.env);
+  const result = await sendSignedDelivery(message, secrets, now(), options.env);
   const scheduleMs = readStoredSchedule(delivery.retryScheduleMs) ?? options.retryDelaysMs;
   const verdict = classifyAttempt(result, now(), {
     attempt: attempt - delivery.scheduleStartAttempt,
@@ -124,6 +136,7 @@ async function recordAttempt(
       attempt,
     };
     const exchange = await recordExchange(tx, "webhook_attempt", links, result.exchange);
+    if (isResentAttempt(delivery)) await linkResentAttempt(tx, exchange.id, links);
     return {
       exchangeId: exchange.id,
       outcome: count === 1 ? outcome : staleOutcome,
@@ -203,12 +216,6 @@ function endpointOutcomeOf(verdict: AttemptVerdict): EndpointOutcome {
     case "failed":
       return { type: "failed" };
   }
-}
-
-function signingSecretOf(graphText: string, nodeId: string): string | null {
-  const node = parseStoredGraph(graphText).nodes.find((candidate) => candidate.id === nodeId);
-  const secret = node?.config["secret"];
-  return typeof secret === "string" && secret.startsWith("whsec_") ? secret : null;
 }
 
 function parseHeaders(text: string): Record<string, string> {

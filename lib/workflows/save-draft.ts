@@ -2,6 +2,7 @@ import type { WorkflowView } from "../api/views";
 import { getDb } from "../db/client";
 import type { Graph } from "../workflow/graph";
 import { validateGraph } from "../workflow/validate-graph";
+import { retireReplacedSecrets } from "./set-workflow-active";
 import { snapshotDraft } from "./snapshot-draft";
 import { serializeGraph } from "./stored-graph";
 import { toWorkflowView, workflowViewInclude } from "./workflow-view";
@@ -24,13 +25,18 @@ export async function saveDraft(
   return getDb().$transaction(async (tx) => {
     const existing = await tx.workflow.findFirst({
       where: { id, workspaceId },
-      select: { isActive: true },
+      select: { isActive: true, activeVersionId: true },
     });
     if (!existing) return null;
 
     let activeVersionId: string | undefined;
     if (existing.isActive && isValid) {
       activeVersionId = (await snapshotDraft(tx, { id, draftGraph }, userId)).id;
+      await retireReplacedSecrets(
+        tx,
+        { id, activeVersionId: existing.activeVersionId },
+        draftGraph,
+      );
     }
     const workflow = await tx.workflow.update({
       where: { id },

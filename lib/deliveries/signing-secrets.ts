@@ -1,0 +1,119 @@
+import type { Db } from "../db/client";
+import type { Graph } from "../workflow/graph";
+import { sendWebhookNodeType, signingSecretPattern } from "../workflow/send-webhook-node-type";
+import { parseStoredGraph } from "../workflows/stored-graph";
+
+// A rotation works in two halves. Activating a version that changes a Send webhook node's secret
+// retires the old one for a grace period (see `findReplacedSecrets`); until it expires, every
+// attempt from that node is signed with the current secret and the retired ones, one
+// `v1,<signature>` entry each, so a receiver still holding the old secret keeps accepting
+// messages while it switches over.
+
+/** A Send webhook node's secret that a newer version replaced, as stored until it expires. */
+export type RetiredSecret = { id: string; secret: string; expiresAt: Date };
+
+/** A secret that an activated version replaces, to be retired for the grace period. */
+export type ReplacedSecret = { nodeId: string; secret: string };
+
+/**
+ * The signing secret of the Send webhook node `nodeId` in `graph`, or null when the graph has no
+ * such node or its secret is not a Standard Webhooks secret.
+ *
+ * @example
+ * signingSecretOf(graph, "send1"); // "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+ */
+export function signingSecretOf(graph: Graph, nodeId: string): string | null {
+  const node = graph.nodes.find((candidate) => candidate.id === nodeId);
+  if (node?.type !== sendWebhookNodeType.type) return null;
+
+  const secret = node.config["secret"];
+  return typeof secret === "string" && signingSecretPattern.test(secret) ? secret : null;
+}
+
+/**
+ * The secrets that activating `next` replaces: for each Send webhook node of `next` whose id also
+ * names a Send webhook node of `previous` with a different secret, that earlier secret. Nodes
+ * added or removed by `next` replace nothing.
+ *
+ * @example
+ * findReplacedSecrets(v1, v2); // [{ nodeId: "send1", secret: "whsec_…" }]
+ */
+export function findReplacedSecrets(previous: Graph, next: Graph): ReplacedSecret[] {
+  return next.nodes.flatMap((node) => {
+    const before = signingSecretOf(previous, node.id);
+    const after = signingSecretOf(next, node.id);
+    return before !== null && after !== null && before !== after
+      ? [{ nodeId: node.id, secret: before }]
+      : [];
+  });
+}
+
+/**
+ * The secret a node signs with now: the one in the workflow's active version when that version
+ * still has the node, so a rotation reaches deliveries created before it; otherwise the one in
+ * the version the delivery pinned. Graphs are given as stored text and parsed only when needed.
+ */
+export function currentSigningSecret(
+  nodeId: string,
+  graphs: { active: string | null; pinned: string },
+): string | null {
+  const fromActive =
+    graphs.active === null ? null : signingSecretOf(parseStoredGraph(graphs.active), nodeId);
+  return fromActive ?? signingSecretOf(parseStoredGraph(graphs.pinned), nodeId);
+}
+
+/**
+ * Orders the secrets an attempt is signed with: `current` first, then the retired secrets still
+ * valid at `now` in the order given, each secret once. Also names the retired rows that have
+ * expired, so the caller can delete them.
+ */
+export function selectSigningSecrets(
+  current: string | null,
+  retired: readonly RetiredSecret[],
+  now: Date,
+): { secrets: string[]; expiredIds: string[] } {
+  const isValid = (row: RetiredSecret) => row.expiresAt.getTime() > now.getTime();
+  const valid = retired.filter(isValid).map((row) => row.secret);
+  const candidates = current === null ? valid : [current, ...valid];
+
+  return {
+    secrets: [...new Set(candidates)],
+    expiredIds: retired.filter((row) => !isValid(row)).map((row) => row.id),
+  };
+}
+
+/** Which node of which workflow an attempt comes from, and the graph its delivery pinned. */
+export type SigningSource = { workflowId: string; nodeId: string; pinnedGraph: string };
+
+/**
+ * Loads the secrets one attempt of a delivery is signed with at `now`: the node's current secret
+ * (see `currentSigningSecret`) and every unexpired secret retired from the same node, newest
+ * first, without repeats. Empty when the node has no valid secret at all. Expired rows of the
+ * node are deleted on the way, which is the only clean-up they get.
+ */
+export async function loadSigningSecrets(
+  db: Db,
+  source: SigningSource,
+  now: Date,
+): Promise<string[]> {
+  const { workflowId, nodeId } = source;
+  const workflow = await db.workflow.findUnique({
+    where: { id: workflowId },
+    select: { activeVersion: { select: { graph: true } } },
+  });
+  const retired = await db.retiredSigningSecret.findMany({
+    where: { workflowId, nodeId },
+    orderBy: { retiredAt: "desc" },
+    select: { id: true, secret: true, expiresAt: true },
+  });
+
+  const current = currentSigningSecret(nodeId, {
+    active: workflow?.activeVersion?.graph ?? null,
+    pinned: source.pinnedGraph,
+  });
+  const { secrets, expiredIds } = selectSigningSecrets(current, retired, now);
+  if (expiredIds.length > 0) {
+    await db.retiredSigningSecret.deleteMany({ where: { id: { in: expiredIds } } });
+  }
+  return secrets;
+}
