@@ -119,8 +119,10 @@ async function executeStep(
       stepId: step.id,
     };
     const ids = [];
-    for (const exchange of result.exchanges)
-      ids.push((await recordExchange(tx, "api_call", links, exchange)).id);
+    for (const [index, exchange] of result.exchanges.entries()) {
+      const numbered = { ...links, attempt: index + 1 };
+      ids.push((await recordExchange(tx, "api_call", numbered, exchange)).id);
+    }
     for (const delivery of result.deliveries) {
       await tx.delivery.create({
         data: {

@@ -50,7 +50,7 @@ type FieldMeta = z.GlobalMeta;
  * @throws Error when a schema uses a field shape the form cannot show, which is a registry bug.
  * @example
  * describeConfigFields("http-request").map((field) => field.name);
- * // ["method", "url", "headers", "query", "body", "timeoutMs"]
+ * // ["method", "url", "headers", "query", "body", "timeoutMs", "retries", "retryBackoffMs"]
  */
 export function describeConfigFields(type: string | NodeTypeDefinition): FieldSpec[] {
   const definition = typeof type === "string" ? getNodeType(type) : type;

@@ -84,6 +84,24 @@ describe("describeConfigFields", () => {
         max: 30_000,
         supportsTemplates: false,
       },
+      {
+        name: "retries",
+        label: "Retries",
+        required: false,
+        kind: "number",
+        min: 0,
+        max: 5,
+        supportsTemplates: false,
+      },
+      {
+        name: "retryBackoffMs",
+        label: "First retry delay (ms)",
+        required: false,
+        kind: "number",
+        min: 100,
+        max: 60_000,
+        supportsTemplates: false,
+      },
     ]);
   });
 

@@ -94,6 +94,8 @@ describe("the HTTP request config", () => {
       query: {},
       body: "",
       timeoutMs: 10_000,
+      retries: 0,
+      retryBackoffMs: 1000,
     });
   });
 

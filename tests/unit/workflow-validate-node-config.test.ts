@@ -13,6 +13,8 @@ describe("validateNodeConfig", () => {
         query: {},
         body: "",
         timeoutMs: 10_000,
+        retries: 0,
+        retryBackoffMs: 1000,
       },
     });
   });

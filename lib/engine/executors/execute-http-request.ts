@@ -1,15 +1,17 @@
-import { sendRequest } from "../../http/send-request";
 import {
   httpRequestConfigSchema,
   type HttpRequestConfig,
 } from "../../workflow/http-request-node-type";
+import { retryClockOf, retryScheduleFor, sendWithRetries } from "./http-request-retry";
 import { failedStep, type NodeExecutor } from "./node-executor";
 import { renderNodeConfig } from "./render-node-config";
 
 /**
- * An API call: sends the rendered request through the guarded client and makes the response
- * the step's output (`steps.<id>.response.status|headers|body`, a JSON body parsed). A
- * response outside 2xx fails the step, with the response still in its output.
+ * An API call: sends the rendered request through the guarded client, retrying as the node's
+ * `retries` and `retryBackoffMs` allow (see `sendWithRetries`), and makes the last response
+ * the step's output (`steps.<id>.response.status|headers|body`, a JSON body parsed). Every
+ * attempt is one exchange of the step. A last response outside 2xx fails the step, with the
+ * response still in its output.
  */
 export const executeHttpRequest: NodeExecutor = async (node, context, env) => {
   const rendered = renderNodeConfig(node, context, (value) =>
@@ -18,7 +20,7 @@ export const executeHttpRequest: NodeExecutor = async (node, context, env) => {
   if (!rendered.ok) return failedStep(rendered.error);
   const { config, redacted } = rendered;
 
-  const result = await sendRequest(
+  const { result, exchanges, error } = await sendWithRetries(
     {
       method: config.method,
       url: withQuery(config),
@@ -31,29 +33,15 @@ export const executeHttpRequest: NodeExecutor = async (node, context, env) => {
       maxResponseBytes: env.maxResponseBytes,
       maxStoredBodyBytes: env.maxStoredBodyBytes,
     },
+    { nodeId: node.id, scheduleMs: retryScheduleFor(config), clock: retryClockOf(env) },
   );
   if (!result.ok) {
-    return {
-      ok: false,
-      input: redacted,
-      output: null,
-      error: result.message,
-      exchanges: [result.exchange],
-      deliveries: [],
-    };
+    return { ok: false, input: redacted, output: null, error, exchanges, deliveries: [] };
   }
 
   const { status, headers, body } = result.response;
   const output = { response: { status, headers, body: parseBody(body, headers["content-type"]) } };
-  const isSuccess = status >= 200 && status < 300;
-  return {
-    ok: isSuccess,
-    input: redacted,
-    output,
-    error: isSuccess ? null : `The server answered ${status}`,
-    exchanges: [result.exchange],
-    deliveries: [],
-  };
+  return { ok: error === null, input: redacted, output, error, exchanges, deliveries: [] };
 };
 
 function withQuery(config: HttpRequestConfig): string {

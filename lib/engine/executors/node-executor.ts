@@ -24,6 +24,7 @@ export type StepResult = {
   input: unknown;
   output: unknown;
   error: string | null;
+  /** The attempts of the step's API call, in order; stored as attempts 1, 2, 3… */
   exchanges: CapturedExchange[];
   deliveries: NewDelivery[];
 };
@@ -32,6 +33,12 @@ export type ExecutionEnv = {
   policy: NetworkPolicy;
   maxResponseBytes: number;
   maxStoredBodyBytes: number;
+  /** Waits between retries inside a step; tests inject one that does not really wait. */
+  sleep?: (ms: number) => Promise<void>;
+  /** The time a `Retry-After` date is read against. */
+  now?: () => Date;
+  /** Returns a number in [0, 1) for the jitter of retries; inject it in tests. */
+  random?: () => number;
 };
 
 export type NodeExecutor = (
