@@ -19,6 +19,11 @@ const envSchema = z.object({
   /** Runs the job worker inside the web process (the embedded mode). */
   SWITCHYARD_EMBEDDED_WORKER: booleanFlag.default(true),
   SWITCHYARD_JOB_LEASE_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+  /**
+   * Longest an idle worker waits before it looks for due jobs again. New work wakes it sooner:
+   * in its own process always, from other processes on PostgreSQL.
+   */
+  SWITCHYARD_WORKER_IDLE_POLL_MS: z.coerce.number().int().min(10).max(600_000).default(1_000),
   /** How long a stopping worker waits for jobs in flight before it releases them. */
   SWITCHYARD_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   /**
@@ -75,6 +80,7 @@ export type AppConfig = {
   allowPrivateNetworks: boolean;
   isEmbeddedWorker: boolean;
   jobLeaseMs: number;
+  workerIdlePollMs: number;
   shutdownTimeoutMs: number;
   deliveryScheduleMs: number[] | undefined;
   endpointDisableAfterMs: number;
@@ -120,6 +126,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd: string
     allowPrivateNetworks: e.SWITCHYARD_ALLOW_PRIVATE_NETWORKS,
     isEmbeddedWorker: e.SWITCHYARD_EMBEDDED_WORKER,
     jobLeaseMs: e.SWITCHYARD_JOB_LEASE_MS,
+    workerIdlePollMs: e.SWITCHYARD_WORKER_IDLE_POLL_MS,
     shutdownTimeoutMs: e.SWITCHYARD_SHUTDOWN_TIMEOUT_MS,
     deliveryScheduleMs: e.SWITCHYARD_DELIVERY_SCHEDULE_MS?.split(",").map(Number),
     endpointDisableAfterMs: e.SWITCHYARD_ENDPOINT_DISABLE_AFTER_MS,

@@ -1,5 +1,6 @@
-// Starts Switchyard on its embedded default: applies pending migrations to the SQLite file,
-// then serves the built app with the job worker inside the same process.
+// Starts Switchyard: applies pending migrations to the database DATABASE_URL names (the SQLite
+// file of the embedded default, or PostgreSQL), then serves the built app, with the job worker
+// inside the same process unless SWITCHYARD_EMBEDDED_WORKER=0.
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
@@ -14,17 +15,21 @@ const env = {
   AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "true",
 };
 const databaseUrl = env.DATABASE_URL ?? "file:./data/switchyard.db";
-const sqlitePath = path.resolve(databaseUrl.replace(/^file:/, ""));
+const isSqlite = databaseUrl.startsWith("file:");
+const sqlitePath = isSqlite ? path.resolve(databaseUrl.slice("file:".length)) : null;
 const bin = (name) => path.join("node_modules", ".bin", name);
 
-mkdirSync(path.dirname(sqlitePath), { recursive: true });
+// The data folder also holds the generated session secret when NEXTAUTH_SECRET is unset.
+mkdirSync(sqlitePath ? path.dirname(sqlitePath) : "data", { recursive: true });
 const migrate = spawnSync(bin("prisma"), ["migrate", "deploy"], { env, stdio: "inherit" });
 if (migrate.status !== 0) process.exit(migrate.status ?? 1);
 
-// WAL lets the log be read while runs write; the mode is stored in the file.
-const db = new Database(sqlitePath);
-db.pragma("journal_mode = WAL");
-db.close();
+if (sqlitePath) {
+  // WAL lets the log be read while runs write; the mode is stored in the file.
+  const db = new Database(sqlitePath);
+  db.pragma("journal_mode = WAL");
+  db.close();
+}
 
 const port = env.PORT ?? "3000";
 const server = spawn(bin("next"), ["start", "-p", port], { env, stdio: "inherit" });

@@ -26,6 +26,7 @@ export function startProcessWorker(): Worker {
     handlers: createJobHandlers(db, config),
     leaseMs: config.jobLeaseMs,
     concurrency: CONCURRENCY,
+    idlePollMs: config.workerIdlePollMs,
   });
   registerProcessWorker(worker);
 

@@ -1,5 +1,7 @@
 import { EventEmitter } from "node:events";
 import type { LiveEvent } from "../api/views";
+import { getConfig } from "../env";
+import { startPostgresRelay, type Relay } from "./postgres-relay";
 
 /** What travels on the bus: a live event for browsers of one workspace, or a wake-up for workers. */
 export type BusMessage =
@@ -10,7 +12,10 @@ type Listener = (message: BusMessage) => void;
 
 // Route handlers and the embedded worker are bundled separately by Next but share one process;
 // the emitter lives on globalThis so they share one bus.
-const holder = globalThis as typeof globalThis & { __switchyardBus?: EventEmitter };
+const holder = globalThis as typeof globalThis & {
+  __switchyardBus?: EventEmitter;
+  __switchyardRelay?: Relay | null;
+};
 
 function bus(): EventEmitter {
   if (!holder.__switchyardBus) {
@@ -22,20 +27,42 @@ function bus(): EventEmitter {
 }
 
 /**
- * Publishes after the change it describes has been committed. In the embedded mode the bus is
- * in-process; delivery across processes is not available yet.
+ * On PostgreSQL, messages also travel to the other processes on the same database (web processes
+ * and workers) through LISTEN/NOTIFY. On SQLite everything runs in one process and the bus stays
+ * in it.
  */
-export function publish(message: BusMessage): void {
-  bus().emit("message", message);
+function relay(): Relay | null {
+  if (holder.__switchyardRelay === undefined) {
+    const database = getConfig().database;
+    holder.__switchyardRelay =
+      database.kind === "postgresql"
+        ? startPostgresRelay(database.url, (message) => bus().emit("message", message))
+        : null;
+  }
+  return holder.__switchyardRelay;
 }
 
-/** Subscribes to every message; returns the function that unsubscribes. */
+/** Publishes after the change it describes has been committed, here and to other processes. */
+export function publish(message: BusMessage): void {
+  bus().emit("message", message);
+  relay()?.forward(message);
+}
+
+/** Subscribes to every message, from this process or another; returns the unsubscriber. */
 export function subscribe(listener: Listener): () => void {
+  relay();
   bus().on("message", listener);
   return () => bus().off("message", listener);
 }
 
-/** Tells workers in this process that a job is ready, so they claim it without waiting. */
+/** Tells workers, in this process and others, that a job is ready, so they claim it at once. */
 export function wakeWorkers(): void {
   publish({ workspaceId: null, event: { type: "job.enqueued" } });
+}
+
+/** Closes the connection to other processes, if there is one; for orderly exits and tests. */
+export async function closeRelay(): Promise<void> {
+  const current = holder.__switchyardRelay;
+  holder.__switchyardRelay = undefined;
+  await current?.close();
 }

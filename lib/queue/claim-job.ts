@@ -1,5 +1,5 @@
-import type { Db } from "../db/client";
-import type { Prisma } from "../db/generated/client";
+import { dbKind, type Db } from "../db/client";
+import { Prisma } from "../db/generated/client";
 import type { JobKind } from "./enqueue-job";
 
 export type ClaimedJob = { id: string; kind: JobKind; subjectId: string; attempts: number };
@@ -27,11 +27,11 @@ export async function claimJob(
   now: Date,
   options: ClaimOptions = {},
 ): Promise<ClaimedJob | null> {
-  const saturatedKeys = await findSaturatedKeys(
-    db,
-    now,
-    options.maxRunningPerKey ?? DEFAULT_MAX_RUNNING_PER_KEY,
-  );
+  const maxRunningPerKey = options.maxRunningPerKey ?? DEFAULT_MAX_RUNNING_PER_KEY;
+  if (dbKind(db) === "postgresql") {
+    return claimWithSkipLocked(db, workerId, leaseMs, now, maxRunningPerKey);
+  }
+  const saturatedKeys = await findSaturatedKeys(db, now, maxRunningPerKey);
   const keyFilter = unsaturatedFilter(saturatedKeys);
   // Two index-backed queries instead of one OR: due queued jobs by (status, runAt), then, only
   // when none is due, jobs whose worker died by (status, lockedUntil).
@@ -59,19 +59,79 @@ export async function claimJob(
       },
     });
     if (count !== 1) continue;
-    if (isJobKind(job.kind)) {
-      return { id: job.id, kind: job.kind, subjectId: job.subjectId, attempts: job.attempts + 1 };
-    }
-    // A kind this version does not know (written by a newer one) must not bounce forever.
-    await db.job.update({
-      where: { id: job.id },
-      data: {
-        status: "failed",
-        lockedBy: null,
-        lockedUntil: null,
-        lastError: `Unknown job kind ${job.kind}`,
-      },
-    });
+    const claimed = await acceptClaim(db, { ...job, attempts: job.attempts + 1 });
+    if (claimed) return claimed;
+  }
+  return null;
+}
+
+type ClaimedRow = { id: string; kind: string; subjectId: string; attempts: number };
+
+/** Hands a claimed row to the worker, or fails it when its kind is unknown to this version. */
+async function acceptClaim(db: Db, row: ClaimedRow): Promise<ClaimedJob | null> {
+  if (isJobKind(row.kind)) return { ...row, kind: row.kind };
+  // A kind this version does not know (written by a newer one) must not bounce forever.
+  await db.job.update({
+    where: { id: row.id },
+    data: {
+      status: "failed",
+      lockedBy: null,
+      lockedUntil: null,
+      lastError: `Unknown job kind ${row.kind}`,
+    },
+  });
+  return null;
+}
+
+/**
+ * PostgreSQL claims in one statement per pass: the candidate row is locked with FOR UPDATE SKIP
+ * LOCKED, so concurrent workers each take a different row instead of racing for the same one,
+ * and a row another transaction changed meanwhile is re-checked against the conditions before
+ * it is taken. Same passes and the same per-key limit as the portable claim above.
+ */
+async function claimWithSkipLocked(
+  db: Db,
+  workerId: string,
+  leaseMs: number,
+  now: Date,
+  maxRunningPerKey: number,
+): Promise<ClaimedJob | null> {
+  const lockedUntil = new Date(now.getTime() + leaseMs);
+  // Two statements, not one with OR, so each pass is planned on its own index.
+  const passes = [
+    Prisma.sql`status = 'queued' AND "runAt" <= ${now}::timestamp`,
+    Prisma.sql`status = 'running' AND "lockedUntil" < ${now}::timestamp`,
+  ];
+  for (const condition of passes) {
+    const rows = await db.$queryRaw<ClaimedRow[]>`
+      WITH saturated AS (
+        SELECT "concurrencyKey" FROM "Job"
+        WHERE status = 'running' AND "lockedUntil" >= ${now}::timestamp
+          AND "concurrencyKey" IS NOT NULL
+        GROUP BY "concurrencyKey"
+        HAVING count(*) >= ${maxRunningPerKey}
+      ),
+      candidate AS (
+        SELECT id FROM "Job"
+        WHERE ${condition}
+          AND ("concurrencyKey" IS NULL
+            OR "concurrencyKey" NOT IN (SELECT "concurrencyKey" FROM saturated))
+        ORDER BY "runAt"
+        LIMIT 1
+        FOR UPDATE SKIP LOCKED
+      )
+      UPDATE "Job" AS job
+      SET status = 'running', "lockedBy" = ${workerId}, "lockedUntil" = ${lockedUntil}::timestamp,
+          attempts = job.attempts + 1, "updatedAt" = ${now}::timestamp
+      FROM candidate
+      WHERE job.id = candidate.id
+      RETURNING job.id, job.kind, job."subjectId", job.attempts`;
+    const row = rows[0];
+    if (!row) continue;
+    const claimed = await acceptClaim(db, row);
+    // An unknown kind was failed; the next pass or the next call claims something else.
+    if (claimed) return claimed;
+    return claimWithSkipLocked(db, workerId, leaseMs, now, maxRunningPerKey);
   }
   return null;
 }

@@ -15,6 +15,9 @@ process.env.SWITCHYARD_LOG_LEVEL = "warn";
 process.env.SWITCHYARD_EMBEDDED_WORKER = "0";
 
 afterAll(async () => {
+  // Imported here, not above: the bus reads the configuration, which must see the variables set.
+  const { closeRelay } = await import("@/lib/events/event-bus");
+  await closeRelay();
   // The app's own client is still open; dropping a PostgreSQL database ends its sessions.
   await database.dispose();
 });
