@@ -31,6 +31,7 @@ export function DeliveryLog() {
     { onReconnect: () => void queryClient.invalidateQueries({ queryKey: ["exchanges"] }) },
   );
 
+  const hrefForExchange = (exchangeId: string) => params.hrefWith({ exchange: exchangeId });
   const clearFiltersHref = params.hasFilters
     ? params.hrefWith({ workflowId: null, kind: null, outcome: null })
     : null;
@@ -61,7 +62,7 @@ export function DeliveryLog() {
             filters={filters}
             selectedId={selectedId}
             clearFiltersHref={clearFiltersHref}
-            hrefFor={(exchangeId) => params.hrefWith({ exchange: exchangeId })}
+            hrefFor={hrefForExchange}
             onOpen={params.openExchange}
           />
         </div>
@@ -72,6 +73,7 @@ export function DeliveryLog() {
           exchangeId={selectedId}
           closeHref={params.hrefWith({ exchange: null })}
           onClose={params.closeExchange}
+          hrefFor={hrefForExchange}
         />
       ) : null}
     </div>

@@ -8,8 +8,14 @@ import { ExchangeStatus, KindBadge } from "./exchange-labels";
 import { formatDuration, formatExactTime } from "../ui/format";
 import { BodyViewer, HeadersTable } from "./http-message";
 
+type ExchangeDetailsProps = {
+  exchange: ExchangeView;
+  /** Where the log shows another exchange in the inspector, keeping its filters. */
+  hrefFor: (exchangeId: string) => string;
+};
+
 /** Everything recorded about one exchange: request line, timing, links, request and response. */
-export function ExchangeDetails({ exchange }: { exchange: ExchangeView }) {
+export function ExchangeDetails({ exchange, hrefFor }: ExchangeDetailsProps) {
   const canEdit = useCanEdit();
   return (
     <div className="space-y-6 px-5 py-5">
@@ -27,7 +33,7 @@ export function ExchangeDetails({ exchange }: { exchange: ExchangeView }) {
         </h2>
       </div>
 
-      <ExchangeFacts exchange={exchange} />
+      <ExchangeFacts exchange={exchange} hrefFor={hrefFor} />
 
       {exchange.error ? (
         <div className="rounded-md bg-rose-50 px-3 py-2.5 ring-1 ring-inset ring-rose-200">
@@ -98,9 +104,9 @@ function ResendButton({ deliveryId }: { deliveryId: string }) {
   );
 }
 
-function ExchangeFacts({ exchange }: { exchange: ExchangeView }) {
-  const linkClass = "font-medium text-indigo-600 hover:text-indigo-500";
+const linkClass = "font-medium text-indigo-600 hover:text-indigo-500";
 
+function ExchangeFacts({ exchange, hrefFor }: ExchangeDetailsProps) {
   return (
     <dl className="grid grid-cols-2 gap-x-6 gap-y-3 rounded-lg bg-slate-50 px-4 py-3 text-sm ring-1 ring-inset ring-slate-200">
       <Fact term="Duration">{formatDuration(exchange.durationMs)}</Fact>
@@ -133,7 +139,44 @@ function ExchangeFacts({ exchange }: { exchange: ExchangeView }) {
           </span>
         </Fact>
       ) : null}
+      {exchange.replayOfId ? (
+        <Fact term="Replay of">
+          <Link
+            href={hrefFor(exchange.replayOfId)}
+            scroll={false}
+            title={exchange.replayOfId}
+            className={linkClass}
+          >
+            View exchange
+          </Link>
+        </Fact>
+      ) : null}
+      {exchange.replayCount > 0 ? <ReplayedBy exchange={exchange} hrefFor={hrefFor} /> : null}
     </dl>
+  );
+}
+
+/**
+ * The exchanges that repeat this one. They are numbered from the first replay on, so a number
+ * keeps naming the same replay as more arrive; only the newest few are listed.
+ */
+function ReplayedBy({ exchange, hrefFor }: ExchangeDetailsProps) {
+  const unlisted = exchange.replayCount - exchange.replayIds.length;
+
+  return (
+    <div className="col-span-2 min-w-0">
+      <dt className="text-xs text-slate-500">Replayed by</dt>
+      <dd className="mt-0.5 flex flex-wrap items-baseline gap-x-4 gap-y-1">
+        {exchange.replayIds.map((id, index) => (
+          <Link key={id} href={hrefFor(id)} scroll={false} title={id} className={linkClass}>
+            Replay {exchange.replayCount - index}
+          </Link>
+        ))}
+        {unlisted > 0 ? (
+          <span className="text-xs text-slate-500">and {unlisted} earlier</span>
+        ) : null}
+      </dd>
+    </div>
   );
 }
 

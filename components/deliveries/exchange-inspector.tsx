@@ -11,10 +11,17 @@ type ExchangeInspectorProps = {
   exchangeId: string;
   closeHref: string;
   onClose: () => void;
+  /** Where the log shows another exchange, for the links between replays. */
+  hrefFor: (exchangeId: string) => string;
 };
 
 /** The right-hand panel for the exchange named in the URL. Escape closes it. */
-export function ExchangeInspector({ exchangeId, closeHref, onClose }: ExchangeInspectorProps) {
+export function ExchangeInspector({
+  exchangeId,
+  closeHref,
+  onClose,
+  hrefFor,
+}: ExchangeInspectorProps) {
   const query = useQuery(exchangeQueryOptions(exchangeId));
 
   useEffect(() => {
@@ -53,7 +60,7 @@ export function ExchangeInspector({ exchangeId, closeHref, onClose }: ExchangeIn
               : query.error.message}
           </p>
         ) : (
-          <ExchangeDetails exchange={query.data} />
+          <ExchangeDetails exchange={query.data} hrefFor={hrefFor} />
         )}
       </div>
     </section>

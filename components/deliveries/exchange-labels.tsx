@@ -71,3 +71,24 @@ export function ExchangeStatus({ outcome, responseStatus, error }: StatusFields)
     </span>
   );
 }
+
+/** A circular arrow beside an exchange that replays an earlier one. */
+export function ReplayMark() {
+  return (
+    <svg
+      role="img"
+      aria-label="Replay"
+      viewBox="0 0 16 16"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={1.5}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      className="h-3.5 w-3.5 shrink-0 text-slate-400"
+    >
+      <title>Replay of an earlier exchange</title>
+      <path d="M13 8a5 5 0 1 1-1.46-3.54" />
+      <path d="M12 2v3H9" />
+    </svg>
+  );
+}

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import type { MouseEvent } from "react";
 import type { ExchangeSummaryView } from "@/lib/api/views";
-import { describeKind, ExchangeStatus, KindBadge } from "./exchange-labels";
+import { describeKind, ExchangeStatus, KindBadge, ReplayMark } from "./exchange-labels";
 import { formatDuration } from "../ui/format";
 import { RelativeTime } from "../ui/relative-time";
 
@@ -98,16 +98,19 @@ function ExchangeRow({ exchange, isSelected, href, onOpen }: ExchangeRowProps) {
         {exchange.method}
       </td>
       <td className="px-3 py-2">
-        <Link
-          href={href}
-          scroll={false}
-          title={exchange.url}
-          aria-label={`${describeKind(exchange)} ${exchange.method} ${exchange.url}`}
-          aria-current={isSelected ? "true" : undefined}
-          className="block truncate rounded font-mono text-xs text-slate-800 hover:text-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500"
-        >
-          {exchange.url}
-        </Link>
+        <div className="flex items-center gap-1.5">
+          {exchange.replayOfId ? <ReplayMark /> : null}
+          <Link
+            href={href}
+            scroll={false}
+            title={exchange.url}
+            aria-label={`${describeKind(exchange)} ${exchange.method} ${exchange.url}`}
+            aria-current={isSelected ? "true" : undefined}
+            className="block min-w-0 truncate rounded font-mono text-xs text-slate-800 hover:text-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500"
+          >
+            {exchange.url}
+          </Link>
+        </div>
       </td>
       <td className="px-3 py-2">
         <ExchangeStatus {...exchange} />

@@ -27,6 +27,17 @@ export function RunSummary({ run, connection }: { run: RunView; connection: Live
         <div className="min-w-0">
           <p className="text-xs text-slate-500">
             Run <span className="font-mono">{run.id}</span>
+            {run.rerunOfId ? (
+              <>
+                {" · Re-run of "}
+                <Link
+                  href={`/runs/${encodeURIComponent(run.rerunOfId)}`}
+                  className="font-mono font-medium text-indigo-600 hover:text-indigo-500"
+                >
+                  {run.rerunOfId}
+                </Link>
+              </>
+            ) : null}
           </p>
           <div className="mt-1 flex flex-wrap items-center gap-3">
             <h1 className="text-xl font-semibold text-slate-900">

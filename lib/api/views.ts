@@ -60,7 +60,12 @@ export type StepView = {
   deliveries: { id: string; messageId: string; status: DeliveryStatus; attempts: number }[];
 };
 
-export type RunView = RunSummaryView & { triggerData: unknown; steps: StepView[] };
+export type RunView = RunSummaryView & {
+  /** The run this one re-runs with the same trigger data; null for a run a trigger started. */
+  rerunOfId: string | null;
+  triggerData: unknown;
+  steps: StepView[];
+};
 
 export type DeliveryStatus = "pending" | "delivered" | "failed";
 export type ExchangeKind = "inbound" | "api_call" | "webhook_attempt";
@@ -80,6 +85,11 @@ export type ExchangeSummaryView = {
   responseStatus: number | null;
   durationMs: number;
   error: string | null;
+  /**
+   * The exchange this one repeats: for a re-run's inbound exchange, the request that started
+   * the original run; for a resent delivery's attempt, the attempt before it.
+   */
+  replayOfId: string | null;
   createdAt: string;
 };
 
@@ -91,6 +101,10 @@ export type ExchangeView = ExchangeSummaryView & {
   responseHeaders: Record<string, string> | null;
   responseBody: string | null;
   responseBodyTruncated: boolean;
+  /** The newest exchanges that replay this one, newest first, at most ten of them. */
+  replayIds: string[];
+  /** How many exchanges replay this one in all; more than `replayIds` holds when over ten. */
+  replayCount: number;
 };
 
 export type ExchangePage = { exchanges: ExchangeSummaryView[]; nextCursor: string | null };

@@ -1,5 +1,6 @@
 import { getDb } from "../db/client";
 import { publish, wakeWorkers } from "../events/event-bus";
+import { recordInboundReplay } from "../exchanges/record-inbound-replay";
 import { log } from "../log";
 import { parseStoredGraph } from "../workflows/stored-graph";
 import { enqueueRun } from "./enqueue-run";
@@ -8,12 +9,14 @@ import { enqueueRun } from "./enqueue-run";
 export type RerunVersion = "pinned" | "current";
 
 export type RerunResult =
-  | { ok: true; runId: string }
+  | { ok: true; runId: string; workflowId: string; exchangeId: string | null }
   | { ok: false; reason: "not_found" | "no_active_version" | "trigger_missing" };
 
 /**
  * Starts a new run with the trigger data of an earlier one, on its pinned version or on the
- * workflow's active version, and links it to the original through `rerunOfId`. Nothing of the
+ * workflow's active version, and links it to the original through `rerunOfId`. A run that an
+ * inbound request started gets, in the same transaction, an inbound exchange that replays that
+ * request (`replayOfId`), so the delivery log shows where the new run came from. Nothing of the
  * original run is changed. Send webhook steps of the new run create new deliveries with new
  * message ids: a re-run is a new event, unlike a resend.
  */
@@ -22,8 +25,8 @@ export async function rerunRun(
   runId: string,
   version: RerunVersion,
 ): Promise<RerunResult> {
-  const db = getDb();
-  const result = await db.$transaction(async (tx): Promise<RerunResult> => {
+  const startedAt = new Date();
+  const result = await getDb().$transaction(async (tx): Promise<RerunResult> => {
     const original = await tx.run.findFirst({
       where: { id: runId, workspaceId },
       include: { workflow: { select: { activeVersionId: true } } },
@@ -50,17 +53,41 @@ export async function rerunRun(
       triggerData: JSON.parse(original.triggerData),
     });
     await tx.run.update({ where: { id: run.id }, data: { rerunOfId: original.id } });
-    return { ok: true, runId: run.id };
+    const exchange = await recordInboundReplay(tx, {
+      workspaceId,
+      originalRunId: original.id,
+      runId: run.id,
+      startedAt,
+    });
+    return {
+      ok: true,
+      runId: run.id,
+      workflowId: original.workflowId,
+      exchangeId: exchange?.id ?? null,
+    };
   });
 
-  if (result.ok) {
-    const run = await db.run.findUniqueOrThrow({ where: { id: result.runId } });
+  if (!result.ok) return result;
+
+  announceRerun(workspaceId, result);
+  log.info(
+    { runId: result.runId, rerunOfId: runId, workflowId: result.workflowId, version },
+    "re-run",
+  );
+  return result;
+}
+
+function announceRerun(
+  workspaceId: string,
+  rerun: { runId: string; workflowId: string; exchangeId: string | null },
+): void {
+  const { runId, workflowId, exchangeId } = rerun;
+  publish({ workspaceId, event: { type: "run.updated", id: runId, workflowId, status: "queued" } });
+  if (exchangeId) {
     publish({
       workspaceId,
-      event: { type: "run.updated", id: run.id, workflowId: run.workflowId, status: "queued" },
+      event: { type: "exchange.created", id: exchangeId, workflowId, runId },
     });
-    wakeWorkers();
-    log.info({ runId: run.id, rerunOfId: runId, workflowId: run.workflowId, version }, "re-run");
   }
-  return result;
+  wakeWorkers();
 }

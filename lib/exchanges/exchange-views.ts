@@ -21,6 +21,7 @@ export const exchangeSummarySelect = {
   responseStatus: true,
   durationMs: true,
   error: true,
+  replayOfId: true,
   createdAt: true,
 } as const;
 
@@ -37,6 +38,7 @@ type SummaryRecord = {
   responseStatus: number | null;
   durationMs: number;
   error: string | null;
+  replayOfId: string | null;
   createdAt: Date;
 };
 
@@ -63,7 +65,14 @@ type DetailRecord = SummaryRecord & {
   responseBodyTruncated: boolean;
 };
 
-export function toExchangeView(row: DetailRecord, workflowName: string | null): ExchangeView {
+/** The exchanges that replay one exchange: the newest few ids and how many there are. */
+export type ReplayList = { ids: string[]; count: number };
+
+export function toExchangeView(
+  row: DetailRecord,
+  workflowName: string | null,
+  replays: ReplayList,
+): ExchangeView {
   return {
     ...toExchangeSummaryView(row, workflowName),
     stepId: row.stepId,
@@ -74,5 +83,7 @@ export function toExchangeView(row: DetailRecord, workflowName: string | null): 
       row.responseHeaders === null ? null : headerMapSchema.parse(JSON.parse(row.responseHeaders)),
     responseBody: row.responseBody,
     responseBodyTruncated: row.responseBodyTruncated,
+    replayIds: replays.ids,
+    replayCount: replays.count,
   };
 }

@@ -3,10 +3,32 @@ import { getDb } from "../db/client";
 import { toExchangeView } from "./exchange-views";
 import { workflowNames } from "./list-exchanges";
 
-/** One exchange of the workspace with its full request and response. */
+/** How many of the exchanges that replay one exchange its detail lists by id. */
+const LISTED_REPLAYS = 10;
+
+/**
+ * One exchange of the workspace with its full request and response, and the newest exchanges
+ * that replay it.
+ */
 export async function getExchange(workspaceId: string, id: string): Promise<ExchangeView | null> {
-  const row = await getDb().exchange.findFirst({ where: { id, workspaceId } });
-  if (!row) return null;
+  const found = await getDb().exchange.findFirst({
+    where: { id, workspaceId },
+    include: {
+      replays: {
+        where: { workspaceId },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        take: LISTED_REPLAYS,
+        select: { id: true },
+      },
+      _count: { select: { replays: { where: { workspaceId } } } },
+    },
+  });
+  if (!found) return null;
+
+  const { replays, _count, ...row } = found;
   const names = await workflowNames(workspaceId, [row.workflowId]);
-  return toExchangeView(row, names.get(row.workflowId ?? "") ?? null);
+  return toExchangeView(row, names.get(row.workflowId ?? "") ?? null, {
+    ids: replays.map((replay) => replay.id),
+    count: _count.replays,
+  });
 }

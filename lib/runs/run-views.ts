@@ -77,9 +77,12 @@ export function toStepView(step: StepRecord): StepView {
   };
 }
 
-export function toRunView(run: RunRecord & { triggerData: string; steps: StepRecord[] }): RunView {
+export function toRunView(
+  run: RunRecord & { rerunOfId: string | null; triggerData: string; steps: StepRecord[] },
+): RunView {
   return {
     ...toRunSummaryView(run),
+    rerunOfId: run.rerunOfId,
     triggerData: parseJson(run.triggerData),
     steps: run.steps.map(toStepView),
   };
