@@ -1,18 +1,25 @@
-// Runs the integration suite again on PostgreSQL: every test file gets a database of its own on
-// the server SWITCHYARD_TEST_PG_URL names (default: the local server, user postgres). CI requires
-// the server; elsewhere a missing server skips this pass with a warning, so `npm test` still
-// runs everything else on a machine that has no PostgreSQL.
+// Runs a test suite again on PostgreSQL, on the server SWITCHYARD_TEST_PG_URL names (default:
+// the local server, user postgres):
+//   integration  the Vitest integration suite, each test file on a database of its own
+//   e2e          the browser tests, on a fresh database, with the worker in a process of its own
+// CI requires the server; elsewhere a missing server skips the pass with a warning, so
+// `npm test` still runs everything else on a machine that has no PostgreSQL.
 import { spawnSync } from "node:child_process";
+import { URL } from "node:url";
 import pg from "pg";
 
+const suite = process.argv[2];
+if (suite !== "integration" && suite !== "e2e") {
+  console.error("usage: node scripts/test-on-postgres.mjs integration|e2e");
+  process.exit(2);
+}
 const adminUrl =
   process.env.SWITCHYARD_TEST_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const required = process.env.CI === "true" || process.env.SWITCHYARD_REQUIRE_POSTGRES === "1";
 
-const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 5_000 });
+const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 5_000 });
 try {
-  await client.connect();
-  await client.end();
+  await admin.connect();
 } catch (error) {
   const where = adminUrl.replace(/\/\/([^:@/]*):[^@/]*@/, "//$1:***@");
   const message = `PostgreSQL is not reachable at ${where} (${error.message}).`;
@@ -20,12 +27,27 @@ try {
     console.error(`${message} Start it, or set SWITCHYARD_TEST_PG_URL.`);
     process.exit(1);
   }
-  console.warn(`\n*** SKIPPED the PostgreSQL pass of the integration suite: ${message}\n`);
+  console.warn(`\n*** SKIPPED the PostgreSQL pass of the ${suite} tests: ${message}\n`);
   process.exit(0);
 }
 
-const result = spawnSync("npx", ["vitest", "run", "--project", "integration"], {
-  stdio: "inherit",
-  env: { ...process.env, SWITCHYARD_TEST_DATABASE: "postgresql" },
-});
+let result;
+if (suite === "integration") {
+  await admin.end();
+  result = spawnSync("npx", ["vitest", "run", "--project", "integration"], {
+    stdio: "inherit",
+    env: { ...process.env, SWITCHYARD_TEST_DATABASE: "postgresql" },
+  });
+} else {
+  const name = "switchyard_e2e";
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  result = spawnSync("npx", ["playwright", "test"], {
+    stdio: "inherit",
+    env: { ...process.env, E2E_DATABASE_URL: url.toString(), E2E_EMBEDDED_WORKER: "0" },
+  });
+}
 process.exit(result.status ?? 1);

@@ -9,11 +9,31 @@ rmSync(dataDir, { recursive: true, force: true });
 const env = {
   ...process.env,
   PORT: process.env.E2E_PORT ?? "3210",
-  DATABASE_URL: `file:./${dataDir}/switchyard.db`,
+  // E2E_DATABASE_URL runs the browser tests on another database, such as an empty PostgreSQL
+  // database with the worker in a process of its own (E2E_EMBEDDED_WORKER=0).
+  DATABASE_URL: process.env.E2E_DATABASE_URL ?? `file:./${dataDir}/switchyard.db`,
+  SWITCHYARD_EMBEDDED_WORKER: process.env.E2E_EMBEDDED_WORKER ?? "1",
   SWITCHYARD_ALLOW_PRIVATE_NETWORKS: "1",
   SWITCHYARD_DELIVERY_SCHEDULE_MS: "300,600",
   SWITCHYARD_LOG_LEVEL: "warn",
 };
 const server = spawn("node", ["scripts/start.mjs"], { env, stdio: "inherit" });
-for (const signal of ["SIGTERM", "SIGINT"]) process.on(signal, () => server.kill(signal));
-server.on("exit", (code) => process.exit(code ?? 0));
+// Without the embedded worker, runs go to a worker process, as `npm run worker` starts it. It
+// retries until the web process has applied the migrations.
+const worker =
+  env.SWITCHYARD_EMBEDDED_WORKER === "0"
+    ? spawn("node", ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"], {
+        env,
+        stdio: "inherit",
+      })
+    : null;
+for (const signal of ["SIGTERM", "SIGINT"]) {
+  process.on(signal, () => {
+    server.kill(signal);
+    worker?.kill(signal);
+  });
+}
+server.on("exit", (code) => {
+  worker?.kill("SIGTERM");
+  process.exit(code ?? 0);
+});

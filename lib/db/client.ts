@@ -1,10 +1,10 @@
 import "server-only";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";
 import { PrismaClient as PgPrismaClient } from "./generated-pg/client";
 import { getConfig, type DatabaseTarget } from "../env";
 import { createPgPool } from "./postgres-pool";
+import { SharedSqliteAdapterFactory, SqliteConnection } from "./sqlite-connection";
 
 /**
  * The database client. Both generated clients come from the same models (the PostgreSQL schema
@@ -21,10 +21,22 @@ export type DbKind = DatabaseTarget["kind"];
 // Marked with a registered symbol rather than kept in a module-level map: Next may load this
 // module once per bundle while the client itself is shared through globalThis.
 const kindKey = Symbol.for("switchyard.dbKind");
+const sqliteKey = Symbol.for("switchyard.sqliteConnection");
 
 function markKind(db: Db, kind: DbKind): Db {
   Object.defineProperty(db, kindKey, { value: kind });
   return db;
+}
+
+/**
+ * The raw connection under a SQLite client, opened if Prisma has not opened it yet; null on
+ * PostgreSQL. Only the hottest statements of the delivery path use it (see SqliteConnection).
+ */
+export async function sqliteConnectionOf(db: Db): Promise<SqliteConnection | null> {
+  const connection = (db as unknown as Record<symbol, SqliteConnection | undefined>)[sqliteKey];
+  if (!connection) return null;
+  if (!connection.isAttached) await db.$connect();
+  return connection;
 }
 
 /** Which database a client (not a transaction client) talks to. */
@@ -44,8 +56,14 @@ export type CreateDbOptions = {
  */
 export function createDb(target: DatabaseTarget, options: CreateDbOptions = {}): Db {
   if (target.kind === "sqlite") {
-    const adapter = new PrismaBetterSQLite3({ url: target.path, timeout: 10_000 });
-    return markKind(new PrismaClient({ adapter }), "sqlite");
+    const connection = new SqliteConnection();
+    const adapter = new SharedSqliteAdapterFactory(
+      { url: target.path, timeout: 10_000 },
+      connection,
+    );
+    const db = markKind(new PrismaClient({ adapter }), "sqlite");
+    Object.defineProperty(db, sqliteKey, { value: connection });
+    return db;
   }
   const pool = createPgPool(target.url, { max: options.poolSize });
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });

@@ -1,4 +1,4 @@
-import type { Db } from "../db/client";
+import { sqliteConnectionOf, type Db } from "../db/client";
 import type { Graph } from "../workflow/graph";
 import { sendWebhookNodeType, signingSecretPattern } from "../workflow/send-webhook-node-type";
 import { parseStoredGraph } from "../workflows/stored-graph";
@@ -48,18 +48,29 @@ export function findReplacedSecrets(previous: Graph, next: Graph): ReplacedSecre
   });
 }
 
+/** Each Send webhook node's valid signing secret in one version, by node id. */
+export type NodeSecrets = ReadonlyMap<string, string>;
+
+/** The valid signing secrets of every Send webhook node in `graph`. */
+export function nodeSecretsOf(graph: Graph): NodeSecrets {
+  return new Map(
+    graph.nodes.flatMap((node) => {
+      const secret = signingSecretOf(graph, node.id);
+      return secret === null ? [] : [[node.id, secret] as const];
+    }),
+  );
+}
+
 /**
  * The secret a node signs with now: the one in the workflow's active version when that version
  * still has the node, so a rotation reaches deliveries created before it; otherwise the one in
- * the version the delivery pinned. Graphs are given as stored text and parsed only when needed.
+ * the version the delivery pinned.
  */
 export function currentSigningSecret(
   nodeId: string,
-  graphs: { active: string | null; pinned: string },
+  secrets: { active: NodeSecrets | null; pinned: NodeSecrets },
 ): string | null {
-  const fromActive =
-    graphs.active === null ? null : signingSecretOf(parseStoredGraph(graphs.active), nodeId);
-  return fromActive ?? signingSecretOf(parseStoredGraph(graphs.pinned), nodeId);
+  return secrets.active?.get(nodeId) ?? secrets.pinned.get(nodeId) ?? null;
 }
 
 /**
@@ -82,8 +93,59 @@ export function selectSigningSecrets(
   };
 }
 
-/** Which node of which workflow an attempt comes from, and the graph its delivery pinned. */
-export type SigningSource = { workflowId: string; nodeId: string; pinnedGraph: string };
+/** Which node of which workflow an attempt comes from, and the versions that hold its secret. */
+export type SigningSource = {
+  workflowId: string;
+  nodeId: string;
+  pinnedVersionId: string;
+  activeVersionId: string | null;
+};
+
+// Versions never change once published, so their secrets are read and parsed once per process
+// rather than at every attempt. Bounded: the oldest entry goes when the cache is full.
+const VERSION_CACHE_SIZE = 1000;
+const versionSecrets = new Map<string, NodeSecrets>();
+
+async function secretsOfVersion(db: Db, versionId: string): Promise<NodeSecrets> {
+  const cached = versionSecrets.get(versionId);
+  if (cached) return cached;
+  const version = await db.workflowVersion.findUnique({
+    where: { id: versionId },
+    select: { graph: true },
+  });
+  const secrets = version ? nodeSecretsOf(parseStoredGraph(version.graph)) : new Map();
+  if (versionSecrets.size >= VERSION_CACHE_SIZE) {
+    const oldest = versionSecrets.keys().next();
+    if (!oldest.done) versionSecrets.delete(oldest.value);
+  }
+  versionSecrets.set(versionId, secrets);
+  return secrets;
+}
+
+/** The node's retired secrets, newest first; a prepared statement on SQLite's hot path. */
+async function retiredSecretsOf(
+  db: Db,
+  workflowId: string,
+  nodeId: string,
+): Promise<RetiredSecret[]> {
+  const connection = await sqliteConnectionOf(db);
+  if (!connection) {
+    return db.retiredSigningSecret.findMany({
+      where: { workflowId, nodeId },
+      orderBy: { retiredAt: "desc" },
+      select: { id: true, secret: true, expiresAt: true },
+    });
+  }
+  const rows = await connection.read((sql) =>
+    sql.all<{ id: string; secret: string; expiresAt: string }>(
+      `SELECT id, secret, "expiresAt" FROM "RetiredSigningSecret"
+       WHERE "workflowId" = ? AND "nodeId" = ? ORDER BY "retiredAt" DESC`,
+      workflowId,
+      nodeId,
+    ),
+  );
+  return rows.map((row) => ({ ...row, expiresAt: new Date(row.expiresAt) }));
+}
 
 /**
  * Loads the secrets one attempt of a delivery is signed with at `now`: the node's current secret
@@ -97,20 +159,11 @@ export async function loadSigningSecrets(
   now: Date,
 ): Promise<string[]> {
   const { workflowId, nodeId } = source;
-  const workflow = await db.workflow.findUnique({
-    where: { id: workflowId },
-    select: { activeVersion: { select: { graph: true } } },
-  });
-  const retired = await db.retiredSigningSecret.findMany({
-    where: { workflowId, nodeId },
-    orderBy: { retiredAt: "desc" },
-    select: { id: true, secret: true, expiresAt: true },
-  });
-
   const current = currentSigningSecret(nodeId, {
-    active: workflow?.activeVersion?.graph ?? null,
-    pinned: source.pinnedGraph,
+    active: source.activeVersionId ? await secretsOfVersion(db, source.activeVersionId) : null,
+    pinned: await secretsOfVersion(db, source.pinnedVersionId),
   });
+  const retired = await retiredSecretsOf(db, workflowId, nodeId);
   const { secrets, expiredIds } = selectSigningSecrets(current, retired, now);
   if (expiredIds.length > 0) {
     await db.retiredSigningSecret.deleteMany({ where: { id: { in: expiredIds } } });

@@ -1,8 +1,9 @@
 import type { Db } from "../db/client";
 import { classifyAttempt, type AttemptVerdict } from "../deliveries/classify-attempt";
+import { loadAttemptContext, type AttemptDelivery } from "../deliveries/attempt-context";
+import { recordDeliveredOnSqlite, type DeliveredAttempt } from "../deliveries/record-delivered";
 import {
   DEFAULT_ENDPOINT_DISABLE_AFTER_MS,
-  findDisabledEndpoint,
   recordEndpointOutcome,
   type EndpointOutcome,
 } from "../deliveries/endpoint-health";
@@ -29,8 +30,6 @@ export type DeliveryOptions = {
   random?: () => number;
 };
 
-type LoadedDelivery = NonNullable<Awaited<ReturnType<typeof loadDelivery>>>;
-
 /**
  * Makes one attempt of a delivery: signs the stored message afresh (same message id, new
  * timestamp and signature, with every secret `loadSigningSecrets` finds for its node), sends it,
@@ -45,12 +44,13 @@ export async function attemptDelivery(
 ): Promise<JobOutcome> {
   const { db } = options;
   const now = options.now ?? (() => new Date());
-  const delivery = await loadDelivery(db, deliveryId);
-  if (!delivery || delivery.status !== "pending") return { type: "done" };
+  const context = await loadAttemptContext(db, deliveryId);
+  if (!context || context.delivery.status !== "pending") return { type: "done" };
+  const { delivery } = context;
 
-  const disabled = await findDisabledEndpoint(db, delivery.workspaceId, delivery.endpointUrl);
-  if (disabled) {
-    const why = disabled.reason ? ` (${disabled.reason})` : "";
+  if (context.disabledEndpoint) {
+    const { reason } = context.disabledEndpoint;
+    const why = reason ? ` (${reason})` : "";
     const error = `Not sent: the endpoint is disabled${why}. Re-enable it, then resend.`;
     return failWithoutAttempt(options, delivery, error);
   }
@@ -58,8 +58,9 @@ export async function attemptDelivery(
     db,
     {
       workflowId: delivery.workflowId,
-      nodeId: delivery.step.nodeId,
-      pinnedGraph: delivery.run.version.graph,
+      nodeId: context.nodeId,
+      pinnedVersionId: context.pinnedVersionId,
+      activeVersionId: context.activeVersionId,
     },
     now(),
   );
@@ -79,16 +80,6 @@ export async function attemptDelivery(
   return recordAttempt(options, delivery, { attempt, result, verdict, scheduleMs, now: now() });
 }
 
-function loadDelivery(db: Db, deliveryId: string) {
-  return db.delivery.findUnique({
-    where: { id: deliveryId },
-    include: {
-      step: { select: { nodeId: true } },
-      run: { select: { version: { select: { graph: true } } } },
-    },
-  });
-}
-
 type AttemptRecord = {
   attempt: number;
   result: OutboundResult;
@@ -99,7 +90,7 @@ type AttemptRecord = {
 
 async function recordAttempt(
   options: DeliveryOptions,
-  delivery: LoadedDelivery,
+  delivery: AttemptDelivery,
   record: AttemptRecord,
 ): Promise<JobOutcome> {
   const { attempt, result, verdict, now } = record;
@@ -107,42 +98,55 @@ async function recordAttempt(
   const endpoint = { workspaceId: delivery.workspaceId, url: delivery.endpointUrl };
   const disableAfterMs = options.endpointDisableAfterMs ?? DEFAULT_ENDPOINT_DISABLE_AFTER_MS;
 
-  const { exchangeId, outcome, disabledReason } = await options.db.$transaction(async (tx) => {
-    const disabledReason = await recordEndpointOutcome(tx, endpoint, endpointOutcomeOf(verdict), {
-      now,
-      disableAfterMs,
-    });
-    const outcome = deliveryOutcomeOf(verdict, disabledReason);
-    // Compare-and-set on the attempt count: if a second claim of this delivery (after a lost
-    // lease) already recorded this attempt, its state wins; this attempt is still logged below,
-    // because it really was sent.
-    const { count } = await tx.delivery.updateMany({
-      where: { id: delivery.id, status: "pending", attempts: delivery.attempts },
-      data: {
-        attempts: attempt,
-        maxAttempts: delivery.scheduleStartAttempt + maxAttemptsFor(record.scheduleMs),
-        status: outcome.status,
-        nextAttemptAt: outcome.retryAt,
-        lastStatus: status,
-        lastError: outcome.error,
-      },
-    });
-    const links = {
-      workspaceId: delivery.workspaceId,
-      workflowId: delivery.workflowId,
-      runId: delivery.runId,
-      stepId: delivery.stepId,
-      deliveryId: delivery.id,
-      attempt,
-    };
-    const exchange = await recordExchange(tx, "webhook_attempt", links, result.exchange);
-    if (isResentAttempt(delivery)) await linkResentAttempt(tx, exchange.id, links);
-    return {
-      exchangeId: exchange.id,
-      outcome: count === 1 ? outcome : staleOutcome,
-      disabledReason,
-    };
-  });
+  const links = {
+    workspaceId: delivery.workspaceId,
+    workflowId: delivery.workflowId,
+    runId: delivery.runId,
+    stepId: delivery.stepId,
+    deliveryId: delivery.id,
+    attempt,
+  };
+  const maxAttempts = delivery.scheduleStartAttempt + maxAttemptsFor(record.scheduleMs);
+  const { exchangeId, outcome, disabledReason } =
+    (verdict.type === "delivered" && status !== null && !isResentAttempt(delivery)
+      ? await recordDelivered(options.db, {
+          delivery,
+          attempt,
+          maxAttempts,
+          status,
+          links,
+          exchange: result.exchange,
+          now,
+        })
+      : null) ??
+    (await options.db.$transaction(async (tx) => {
+      const disabledReason = await recordEndpointOutcome(tx, endpoint, endpointOutcomeOf(verdict), {
+        now,
+        disableAfterMs,
+      });
+      const outcome = deliveryOutcomeOf(verdict, disabledReason);
+      // Compare-and-set on the attempt count: if a second claim of this delivery (after a lost
+      // lease) already recorded this attempt, its state wins; this attempt is still logged below,
+      // because it really was sent.
+      const { count } = await tx.delivery.updateMany({
+        where: { id: delivery.id, status: "pending", attempts: delivery.attempts },
+        data: {
+          attempts: attempt,
+          maxAttempts,
+          status: outcome.status,
+          nextAttemptAt: outcome.retryAt,
+          lastStatus: status,
+          lastError: outcome.error,
+        },
+      });
+      const exchange = await recordExchange(tx, "webhook_attempt", links, result.exchange);
+      if (isResentAttempt(delivery)) await linkResentAttempt(tx, exchange.id, links);
+      return {
+        exchangeId: exchange.id,
+        outcome: count === 1 ? outcome : staleOutcome,
+        disabledReason,
+      };
+    }));
 
   publish({
     workspaceId: delivery.workspaceId,
@@ -176,6 +180,21 @@ async function recordAttempt(
   return outcome.retryAt
     ? { type: "retry_at", runAt: outcome.retryAt, reason: outcome.error ?? "retry" }
     : { type: "done" };
+}
+
+/** The common case, a first-time success, written in one fast statement batch where possible. */
+async function recordDelivered(
+  db: Db,
+  record: DeliveredAttempt,
+): Promise<{ exchangeId: string; outcome: DeliveryOutcome; disabledReason: null } | null> {
+  const recorded = await recordDeliveredOnSqlite(db, record);
+  if (!recorded) return null;
+  const delivered: DeliveryOutcome = { status: "delivered", retryAt: null, error: null };
+  return {
+    exchangeId: recorded.exchangeId,
+    outcome: recorded.isCurrent ? delivered : staleOutcome,
+    disabledReason: null,
+  };
 }
 
 type DeliveryOutcome = {

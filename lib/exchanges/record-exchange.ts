@@ -20,6 +20,35 @@ export function outcomeOf(status: number | null): ExchangeOutcome {
   return "other";
 }
 
+/** The row one exchange is stored as, without its id. */
+export function exchangeData(kind: ExchangeKind, links: ExchangeLinks, exchange: CapturedExchange) {
+  return {
+    workspaceId: links.workspaceId,
+    workflowId: links.workflowId,
+    runId: links.runId ?? null,
+    stepId: links.stepId ?? null,
+    deliveryId: links.deliveryId ?? null,
+    attempt: links.attempt ?? null,
+    kind,
+    outcome: outcomeOf(exchange.responseStatus),
+    method: exchange.method,
+    url: exchange.url,
+    requestHeaders: JSON.stringify(exchange.requestHeaders),
+    requestBody: exchange.requestBody,
+    requestBodyTruncated: exchange.requestBodyTruncated,
+    requestBodyEncoding: exchange.requestBodyEncoding,
+    responseStatus: exchange.responseStatus,
+    responseHeaders:
+      exchange.responseHeaders === null ? null : JSON.stringify(exchange.responseHeaders),
+    responseBody: exchange.responseBody,
+    responseBodyTruncated: exchange.responseBodyTruncated,
+    responseBodyEncoding: exchange.responseBodyEncoding,
+    durationMs: Math.round(exchange.durationMs),
+    error: exchange.error,
+    createdAt: exchange.startedAt,
+  };
+}
+
 /**
  * Stores one exchange in the caller's transaction. The captured exchange is already redacted
  * and capped by whoever captured it; this only links it and files it. Publish
@@ -31,32 +60,5 @@ export async function recordExchange(
   links: ExchangeLinks,
   exchange: CapturedExchange,
 ): Promise<{ id: string }> {
-  return tx.exchange.create({
-    data: {
-      workspaceId: links.workspaceId,
-      workflowId: links.workflowId,
-      runId: links.runId ?? null,
-      stepId: links.stepId ?? null,
-      deliveryId: links.deliveryId ?? null,
-      attempt: links.attempt ?? null,
-      kind,
-      outcome: outcomeOf(exchange.responseStatus),
-      method: exchange.method,
-      url: exchange.url,
-      requestHeaders: JSON.stringify(exchange.requestHeaders),
-      requestBody: exchange.requestBody,
-      requestBodyTruncated: exchange.requestBodyTruncated,
-      requestBodyEncoding: exchange.requestBodyEncoding,
-      responseStatus: exchange.responseStatus,
-      responseHeaders:
-        exchange.responseHeaders === null ? null : JSON.stringify(exchange.responseHeaders),
-      responseBody: exchange.responseBody,
-      responseBodyTruncated: exchange.responseBodyTruncated,
-      responseBodyEncoding: exchange.responseBodyEncoding,
-      durationMs: Math.round(exchange.durationMs),
-      error: exchange.error,
-      createdAt: exchange.startedAt,
-    },
-    select: { id: true },
-  });
+  return tx.exchange.create({ data: exchangeData(kind, links, exchange), select: { id: true } });
 }

@@ -1,4 +1,5 @@
-import { dbKind, type Db } from "../db/client";
+import { dbKind, sqliteConnectionOf, type Db } from "../db/client";
+import { sqliteTimestamp, type SqliteConnection } from "../db/sqlite-connection";
 import { Prisma } from "../db/generated/client";
 import type { JobKind } from "./enqueue-job";
 
@@ -10,6 +11,141 @@ const CANDIDATES = 8;
 export const DEFAULT_MAX_RUNNING_PER_KEY = 2;
 
 export type ClaimOptions = { maxRunningPerKey?: number };
+
+type ClaimedRow = { id: string; kind: string; subjectId: string; attempts: number };
+
+/**
+ * Claims up to `limit` due jobs at once, as `claimJob` would one by one. On SQLite the whole
+ * batch is one transaction of prepared statements on the connection (see SqliteConnection):
+ * the claim is the delivery path's most frequent write, and the per-key limit is kept within
+ * the batch too. On PostgreSQL each claim is its own SKIP LOCKED statement.
+ */
+export async function claimJobs(
+  db: Db,
+  workerId: string,
+  leaseMs: number,
+  now: Date,
+  limit: number,
+  options: ClaimOptions = {},
+): Promise<ClaimedJob[]> {
+  const maxRunningPerKey = options.maxRunningPerKey ?? DEFAULT_MAX_RUNNING_PER_KEY;
+  const connection = await sqliteConnectionOf(db);
+  if (connection) {
+    const rows = await claimOnSqlite(connection, {
+      workerId,
+      leaseMs,
+      now,
+      limit,
+      maxRunningPerKey,
+    });
+    const claimed: ClaimedJob[] = [];
+    for (const row of rows) {
+      const job = await acceptClaim(db, row);
+      if (job) claimed.push(job);
+    }
+    return claimed;
+  }
+  const claimed: ClaimedJob[] = [];
+  while (claimed.length < limit) {
+    const job = await claimJob(db, workerId, leaseMs, now, options);
+    if (!job) break;
+    claimed.push(job);
+  }
+  return claimed;
+}
+
+type SqliteClaim = {
+  workerId: string;
+  leaseMs: number;
+  now: Date;
+  limit: number;
+  maxRunningPerKey: number;
+};
+
+type CandidateRow = {
+  id: string;
+  kind: string;
+  subjectId: string;
+  attempts: number;
+  concurrencyKey: string | null;
+};
+
+function claimOnSqlite(connection: SqliteConnection, claim: SqliteClaim): Promise<ClaimedRow[]> {
+  const now = sqliteTimestamp(claim.now);
+  const lockedUntil = sqliteTimestamp(new Date(claim.now.getTime() + claim.leaseMs));
+  return connection.run((sql) => {
+    const running = new Map(
+      sql
+        .all<{ concurrencyKey: string; running: number }>(
+          `SELECT "concurrencyKey", count(*) AS running FROM "Job"
+           WHERE status = 'running' AND "lockedUntil" >= ? AND "concurrencyKey" IS NOT NULL
+           GROUP BY "concurrencyKey"`,
+          now,
+        )
+        .map((row) => [row.concurrencyKey, row.running]),
+    );
+    const saturatedKeys = () =>
+      JSON.stringify(
+        [...running].flatMap(([key, count]) => (count >= claim.maxRunningPerKey ? [key] : [])),
+      );
+    const claimed: ClaimedRow[] = [];
+    // Each round leaves out the keys that are full, including those this batch filled, and the
+    // jobs it claimed (no longer queued); a round that claims nothing ends the batch.
+    for (let round = 0; claimed.length < claim.limit && round <= claim.limit; round += 1) {
+      const wanted = claim.limit - claimed.length;
+      let candidates = sql.all<CandidateRow>(
+        `SELECT id, kind, "subjectId", attempts, "concurrencyKey" FROM "Job"
+         WHERE status = 'queued' AND "runAt" <= ?
+           AND ("concurrencyKey" IS NULL
+             OR "concurrencyKey" NOT IN (SELECT value FROM json_each(?)))
+         ORDER BY "runAt" LIMIT ?`,
+        now,
+        saturatedKeys(),
+        wanted,
+      );
+      if (candidates.length === 0 && claimed.length === 0) {
+        candidates = sql.all<CandidateRow>(
+          `SELECT id, kind, "subjectId", attempts, "concurrencyKey" FROM "Job"
+           WHERE status = 'running' AND "lockedUntil" < ?
+             AND ("concurrencyKey" IS NULL
+               OR "concurrencyKey" NOT IN (SELECT value FROM json_each(?)))
+           ORDER BY "runAt" LIMIT ?`,
+          now,
+          saturatedKeys(),
+          wanted,
+        );
+      }
+      const before = claimed.length;
+      for (const candidate of candidates) {
+        const key = candidate.concurrencyKey;
+        if (key !== null) {
+          const count = running.get(key) ?? 0;
+          if (count >= claim.maxRunningPerKey) continue;
+          running.set(key, count + 1);
+        }
+        // The write lock is held from the first statement (IMMEDIATE), so no other worker can
+        // claim between the reads above and this update.
+        sql.run(
+          `UPDATE "Job" SET status = 'running', "lockedBy" = ?, "lockedUntil" = ?,
+             attempts = attempts + 1, "updatedAt" = ?
+           WHERE id = ?`,
+          claim.workerId,
+          lockedUntil,
+          now,
+          candidate.id,
+        );
+        claimed.push({
+          id: candidate.id,
+          kind: candidate.kind,
+          subjectId: candidate.subjectId,
+          attempts: candidate.attempts + 1,
+        });
+      }
+      if (claimed.length === before) break;
+    }
+    return claimed;
+  });
+}
 
 /**
  * Claims one due job under a lease: a queued job whose time has come, or a running job whose
@@ -64,8 +200,6 @@ export async function claimJob(
   }
   return null;
 }
-
-type ClaimedRow = { id: string; kind: string; subjectId: string; attempts: number };
 
 /** Hands a claimed row to the worker, or fails it when its kind is unknown to this version. */
 async function acceptClaim(db: Db, row: ClaimedRow): Promise<ClaimedJob | null> {

@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "../db/client";
 import { subscribe } from "../events/event-bus";
 import { log } from "../log";
-import { claimJob, nextDueAt, type ClaimedJob } from "./claim-job";
+import { claimJobs, nextDueAt, type ClaimedJob } from "./claim-job";
+import { finishClaimedJob, type JobFinish } from "./finish-job";
 import type { JobKind } from "./enqueue-job";
 
 /** What a handler decides about its job: finished, or to be run again at a given time. */
@@ -73,15 +74,19 @@ export function startWorker(options: WorkerOptions): Worker {
   async function fillSlots(): Promise<boolean> {
     let claimedAny = false;
     while (state.isRunning && inFlight.size < options.concurrency) {
-      const job = await claimJob(options.db, workerId, options.leaseMs, now());
-      if (!job) break;
+      const free = options.concurrency - inFlight.size;
+      const jobs = await claimJobs(options.db, workerId, options.leaseMs, now(), free);
+      if (jobs.length === 0) break;
       claimedAny = true;
-      const key = `${job.id}#${job.attempts}`;
-      const done = runJob(job).finally(() => {
-        inFlight.delete(key);
-        wakeUp.signal();
-      });
-      inFlight.set(key, { job, done });
+      for (const job of jobs) {
+        const key = `${job.id}#${job.attempts}`;
+        const done = runJob(job).finally(() => {
+          inFlight.delete(key);
+          wakeUp.signal();
+        });
+        inFlight.set(key, { job, done });
+      }
+      if (jobs.length < free) break;
     }
     return claimedAny;
   }
@@ -152,7 +157,7 @@ export function startWorker(options: WorkerOptions): Worker {
   }
 
   async function finishJob(job: ClaimedJob, outcome: JobOutcome): Promise<void> {
-    const data =
+    const data: JobFinish =
       outcome.type === "done"
         ? { status: "done", lockedBy: null, lockedUntil: null }
         : {
@@ -162,7 +167,7 @@ export function startWorker(options: WorkerOptions): Worker {
             lockedUntil: null,
             lastError: outcome.reason,
           };
-    const { count } = await options.db.job.updateMany({ where: claimOf(job), data });
+    const count = await finishClaimedJob(options.db, claimOf(job), data);
     if (count === 0) {
       log.warn(
         { ...fieldsOf(job), outcome: outcome.type },

@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { getConfig } from "@/lib/env";
+import { eventually } from "./support/run-worker";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const WORKERS = 4;
@@ -26,13 +27,20 @@ function spawnRecorder(workerId: string) {
   child.stdout.setEncoding("utf8");
   child.stdout.on("data", (chunk: string) => (output += chunk));
   const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
-  return { child, exited, claims: () => output.split("\n").filter(Boolean) };
+  const lines = () => output.split("\n").filter(Boolean);
+  return {
+    child,
+    exited,
+    isReady: () => lines()[0] === "ready",
+    claims: () => lines().slice(1),
+  };
 }
 
 describe(`${WORKERS} worker processes on one queue`, () => {
   it(`take ${JOBS.toLocaleString("en")} jobs with none claimed twice`, async () => {
     const db = getDb();
-    const runAt = new Date(Date.now() - 1000);
+    // Not due until every process is up, so all four contend from the first claim.
+    const runAt = new Date(Date.now() + 3_600_000);
     for (let start = 0; start < JOBS; start += 1000) {
       await db.job.createMany({
         data: Array.from({ length: Math.min(1000, JOBS - start) }, (_, i) => ({
@@ -44,6 +52,8 @@ describe(`${WORKERS} worker processes on one queue`, () => {
     }
 
     const workers = Array.from({ length: WORKERS }, (_, i) => spawnRecorder(`recorder-${i}`));
+    await eventually(async () => workers.every((worker) => worker.isReady()), 60_000);
+    await db.job.updateMany({ data: { runAt: new Date() } });
     const deadline = Date.now() + 240_000;
     while ((await db.job.count({ where: { status: "done" } })) < JOBS) {
       if (Date.now() > deadline) throw new Error("the workers did not finish the queue in time");

@@ -2,12 +2,12 @@ import { describe, expect, it } from "vitest";
 import {
   currentSigningSecret,
   findReplacedSecrets,
+  nodeSecretsOf,
   selectSigningSecrets,
   signingSecretOf,
   type RetiredSecret,
 } from "../../lib/deliveries/signing-secrets";
 import type { Graph, GraphNode } from "../../lib/workflow/graph";
-import { serializeGraph } from "../../lib/workflows/stored-graph";
 
 const SECRET_A = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 const SECRET_B = "whsec_c2Vjb25kLXNlY3JldC1mb3ItdGVzdHMtMDE=";
@@ -66,8 +66,8 @@ describe("findReplacedSecrets", () => {
 });
 
 describe("currentSigningSecret", () => {
-  const pinned = serializeGraph(graphOf(send("send1", SECRET_A), send("send2", SECRET_A)));
-  const active = serializeGraph(graphOf(send("send1", SECRET_B)));
+  const pinned = nodeSecretsOf(graphOf(send("send1", SECRET_A), send("send2", SECRET_A)));
+  const active = nodeSecretsOf(graphOf(send("send1", SECRET_B)));
 
   it("takes the active version's secret while it still has the node", () => {
     expect(currentSigningSecret("send1", { active, pinned })).toBe(SECRET_B);

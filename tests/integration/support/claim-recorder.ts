@@ -1,5 +1,5 @@
 // A worker process whose handler only reports each claim on stdout ("<job id> <attempt>"), so a
-// test can see exactly which process took which job. Claims, leases and completions go through
+// test can see exactly which process took which job. Its first line is "ready". Claims, leases and completions go through
 // the real worker against the database DATABASE_URL names.
 import { createDb } from "../../../lib/db/client";
 import { getConfig } from "../../../lib/env";
@@ -18,6 +18,8 @@ const worker = startWorker({
   idlePollMs: 50,
   workerId: process.argv[2],
 });
+// Tells the test this process is claiming, so the jobs can be made due for all at once.
+process.stdout.write("ready\n");
 process.once("SIGTERM", () => {
   void worker.stop(5_000).then(() => process.exit(0));
 });

@@ -1,0 +1,105 @@
+import { sqliteConnectionOf, type Db } from "../db/client";
+
+/** The stored delivery an attempt sends, with what the attempt needs to know around it. */
+export type AttemptDelivery = {
+  id: string;
+  workspaceId: string;
+  workflowId: string;
+  runId: string;
+  stepId: string;
+  messageId: string;
+  endpointUrl: string;
+  /** Extra headers as stored: a JSON object. */
+  headers: string;
+  payload: string;
+  status: string;
+  attempts: number;
+  timeoutMs: number;
+  retryScheduleMs: string | null;
+  scheduleStartAttempt: number;
+};
+
+export type AttemptContext = {
+  delivery: AttemptDelivery;
+  /** The Send webhook node that created the delivery. */
+  nodeId: string;
+  /** The version the delivery's run pinned, and the workflow's active version now. */
+  pinnedVersionId: string;
+  activeVersionId: string | null;
+  /** Why the endpoint is disabled, when it is; null while it may be sent to. */
+  disabledEndpoint: { reason: string | null } | null;
+};
+
+/**
+ * Reads everything one attempt starts from. On SQLite this is a single prepared statement, since
+ * it runs for every attempt; elsewhere a few Prisma queries.
+ */
+export async function loadAttemptContext(
+  db: Db,
+  deliveryId: string,
+): Promise<AttemptContext | null> {
+  const connection = await sqliteConnectionOf(db);
+  if (connection) {
+    const row = await connection.read((sql) =>
+      sql.get<
+        AttemptDelivery & {
+          nodeId: string;
+          pinnedVersionId: string;
+          activeVersionId: string | null;
+          endpointStatus: string | null;
+          disabledReason: string | null;
+        }
+      >(
+        `SELECT d.id, d."workspaceId", d."workflowId", d."runId", d."stepId", d."messageId",
+           d."endpointUrl", d.headers, d.payload, d.status, d.attempts, d."timeoutMs",
+           d."retryScheduleMs", d."scheduleStartAttempt", s."nodeId",
+           r."versionId" AS "pinnedVersionId", w."activeVersionId",
+           e.status AS "endpointStatus", e."disabledReason"
+         FROM "Delivery" d
+         JOIN "Step" s ON s.id = d."stepId"
+         JOIN "Run" r ON r.id = d."runId"
+         JOIN "Workflow" w ON w.id = d."workflowId"
+         LEFT JOIN "Endpoint" e ON e."workspaceId" = d."workspaceId" AND e.url = d."endpointUrl"
+         WHERE d.id = ?`,
+        deliveryId,
+      ),
+    );
+    if (!row) return null;
+    const {
+      nodeId,
+      pinnedVersionId,
+      activeVersionId,
+      endpointStatus,
+      disabledReason,
+      ...delivery
+    } = row;
+    return {
+      delivery,
+      nodeId,
+      pinnedVersionId,
+      activeVersionId,
+      disabledEndpoint: endpointStatus === "disabled" ? { reason: disabledReason } : null,
+    };
+  }
+
+  const found = await db.delivery.findUnique({
+    where: { id: deliveryId },
+    include: {
+      step: { select: { nodeId: true } },
+      run: { select: { versionId: true, workflow: { select: { activeVersionId: true } } } },
+    },
+  });
+  if (!found) return null;
+  const endpoint = await db.endpoint.findUnique({
+    where: { workspaceId_url: { workspaceId: found.workspaceId, url: found.endpointUrl } },
+    select: { status: true, disabledReason: true },
+  });
+  const { step, run, ...delivery } = found;
+  return {
+    delivery,
+    nodeId: step.nodeId,
+    pinnedVersionId: run.versionId,
+    activeVersionId: run.workflow.activeVersionId,
+    disabledEndpoint: endpoint?.status === "disabled" ? { reason: endpoint.disabledReason } : null,
+  };
+}
