@@ -93,20 +93,11 @@ function claimOnSqlite(connection: SqliteConnection, claim: SqliteClaim): Promis
     // jobs it claimed (no longer queued); a round that claims nothing ends the batch.
     for (let round = 0; claimed.length < claim.limit && round <= claim.limit; round += 1) {
       const wanted = claim.limit - claimed.length;
-      let candidates = sql.all<CandidateRow>(
-        `SELECT id, kind, "subjectId", attempts, "concurrencyKey" FROM "Job"
-         WHERE status = 'queued' AND "runAt" <= ?
-           AND ("concurrencyKey" IS NULL
-             OR "concurrencyKey" NOT IN (SELECT value FROM json_each(?)))
-         ORDER BY "runAt" LIMIT ?`,
-        now,
-        saturatedKeys(),
-        wanted,
-      );
-      if (candidates.length === 0 && claimed.length === 0) {
-        candidates = sql.all<CandidateRow>(
+      // Due queued jobs first; jobs whose worker died only when nothing is due.
+      const candidatesWhere = (condition: string) =>
+        sql.all<CandidateRow>(
           `SELECT id, kind, "subjectId", attempts, "concurrencyKey" FROM "Job"
-           WHERE status = 'running' AND "lockedUntil" < ?
+           WHERE ${condition}
              AND ("concurrencyKey" IS NULL
                OR "concurrencyKey" NOT IN (SELECT value FROM json_each(?)))
            ORDER BY "runAt" LIMIT ?`,
@@ -114,6 +105,9 @@ function claimOnSqlite(connection: SqliteConnection, claim: SqliteClaim): Promis
           saturatedKeys(),
           wanted,
         );
+      let candidates = candidatesWhere(`status = 'queued' AND "runAt" <= ?`);
+      if (candidates.length === 0 && claimed.length === 0) {
+        candidates = candidatesWhere(`status = 'running' AND "lockedUntil" < ?`);
       }
       const before = claimed.length;
       for (const candidate of candidates) {
