@@ -5,6 +5,9 @@ import path from "node:path";
 /** Where every scenario's SQLite file lives while it runs. */
 export const benchDir = path.join(os.tmpdir(), "switchyard-bench");
 
+/** The PostgreSQL server of the scale-out scenario when SWITCHYARD_BENCH_PG_URL is unset. */
+export const DEFAULT_POSTGRES_URL = "postgresql://postgres@127.0.0.1:5432/postgres";
+
 /**
  * Sets the configuration the benchmark runs under. It must run before any `lib/` module is
  * imported, because `lib/env` parses `process.env` once, on first use. This module imports
@@ -20,4 +23,7 @@ export function prepareBenchEnvironment(): void {
   // benchmark's output readable, and measures the worker without that cost.
   process.env.SWITCHYARD_LOG_LEVEL = "warn";
   process.env.SWITCHYARD_EMBEDDED_WORKER = "0";
+  // The scratch-database helper shared with the integration tests creates its PostgreSQL
+  // databases on the server this variable names; the benchmark's own variable decides which.
+  process.env.SWITCHYARD_TEST_PG_URL = process.env.SWITCHYARD_BENCH_PG_URL ?? DEFAULT_POSTGRES_URL;
 }

@@ -1,31 +1,56 @@
 import { parseArgs } from "node:util";
 
+import { DEFAULT_POSTGRES_URL } from "./bench-environment";
+
 /** What one benchmark run measures, and how much of it. */
 export type BenchOptions = {
   /** Deliveries in the throughput scenario, for the worker and for the baseline each. */
   deliveries: number;
-  /** Deliveries the worker sends while its memory is sampled. */
+  /** Deliveries in each run of the PostgreSQL scale-out scenario (one process, two processes). */
+  scaleDeliveries: number;
+  /** Deliveries the worker process sends while its memory is sampled. */
   memoryDeliveries: number;
   /** Event-to-first-attempt samples, for the worker and for the baseline each. */
   latencySamples: number;
-  /** Jobs in flight at once; 8 is what the embedded and process workers run with. */
+  /**
+   * Jobs in flight at once for the in-process worker and the baseline; 8 is what the embedded
+   * and process workers run with. Worker processes always run with their own setting.
+   */
   concurrency: number;
   isJson: boolean;
   isQuick: boolean;
 };
 
-const defaults = { deliveries: 2000, memoryDeliveries: 20_000, latencySamples: 50 };
-const quickDefaults = { deliveries: 200, memoryDeliveries: 1000, latencySamples: 10 };
+const defaults = {
+  deliveries: 2000,
+  scaleDeliveries: 3000,
+  memoryDeliveries: 20_000,
+  latencySamples: 50,
+};
+const quickDefaults = {
+  deliveries: 200,
+  scaleDeliveries: 300,
+  memoryDeliveries: 1000,
+  latencySamples: 10,
+};
 
 export const usage = `Usage: node --conditions=react-server --import tsx bench/run.ts [options]
 
   --deliveries N         deliveries in the throughput scenario (default 2000; --quick 200)
-  --memory-deliveries N  deliveries while RSS is sampled (default 20000; --quick 1000)
+  --scale-deliveries N   deliveries in each PostgreSQL scale-out run (default 3000; --quick 300)
+  --memory-deliveries N  deliveries while the worker process's RSS is sampled
+                         (default 20000; --quick 1000)
   --samples N            event-to-first-attempt samples (default 50; --quick 10)
-  --concurrency N        jobs in flight, worker and baseline alike (default 8)
+  --concurrency N        jobs in flight for the in-process worker and the baseline (default 8;
+                         worker processes run with the setting \`npm run worker\` has)
   --quick                small sizes, for a smoke run
   --json                 print one JSON object with every figure as the last line
-  --help                 show this text`;
+  --help                 show this text
+
+Environment:
+  SWITCHYARD_BENCH_PG_URL  the PostgreSQL server the scale-out scenario creates its scratch
+                           databases on (default ${DEFAULT_POSTGRES_URL});
+                           when it cannot be reached, that scenario is reported as skipped`;
 
 /** Parses the command line; explicit sizes win over the ones `--quick` implies. */
 export function parseBenchOptions(argv: readonly string[]): BenchOptions | "help" {
@@ -34,6 +59,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions | "help
     strict: true,
     options: {
       deliveries: { type: "string" },
+      "scale-deliveries": { type: "string" },
       "memory-deliveries": { type: "string" },
       samples: { type: "string" },
       concurrency: { type: "string" },
@@ -47,6 +73,11 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions | "help
   const sizes = values.quick ? quickDefaults : defaults;
   return {
     deliveries: positiveInteger("--deliveries", values.deliveries, sizes.deliveries),
+    scaleDeliveries: positiveInteger(
+      "--scale-deliveries",
+      values["scale-deliveries"],
+      sizes.scaleDeliveries,
+    ),
     memoryDeliveries: positiveInteger(
       "--memory-deliveries",
       values["memory-deliveries"],

@@ -1,19 +1,21 @@
+import type { ScaleOutResult } from "./postgres-scale-out";
 import type { BenchReport } from "./run-scenarios";
+import { isSkipped } from "./skipped-scenario";
+import type { MemoryResult } from "./worker-memory";
 
 type Row = { scenario: string; figure: string; measured: string; baseline: string; ratio: string };
 
 const header: Row = {
   scenario: "scenario",
   figure: "figure",
-  measured: "worker",
+  measured: "measured",
   baseline: "baseline",
-  ratio: "worker / baseline",
+  ratio: "ratio",
 };
 
 /** The report as a table for people, with the context each figure needs underneath. */
 export function formatReport(report: BenchReport): string {
   const { deliveryThroughput: throughput, firstAttemptLatency: latency } = report;
-  const memory = report.workerMemory;
   const rows: Row[] = [
     {
       scenario: `delivery throughput (${throughput.deliveries})`,
@@ -36,47 +38,95 @@ export function formatReport(report: BenchReport): string {
       baseline: fixed(latency.baseline.p95Ms, 1),
       ratio: `${fixed(latency.ratioP95, 1)}x`,
     },
-    {
-      scenario: `worker memory (${memory.deliveries})`,
-      figure: "peak RSS MB",
-      measured: fixed(memory.peakRssMb, 0),
-      baseline: fixed(memory.baselineRssMb, 0),
-      ratio: `${fixed(memory.ratio, 2)}x`,
-    },
+    scaleOutRow(report.postgresScaleOut),
+    memoryRow(report.workerMemory),
   ];
 
   return [...formatTable([header, ...rows]), "", ...describeContext(report)].join("\n");
 }
 
-/** What a reader needs to judge the figures: counts, durations, memory trend and load. */
+function scaleOutRow(scaleOut: ScaleOutResult): Row {
+  const scenario = "PostgreSQL scale-out";
+  const figure = "deliveries/s";
+  if (isSkipped(scaleOut)) return skippedRow(scenario, figure);
+  return {
+    scenario: `${scenario} (${scaleOut.deliveries} each)`,
+    figure,
+    measured: fixed(scaleOut.twoProcesses.deliveriesPerSecond, 0),
+    baseline: fixed(scaleOut.oneProcess.deliveriesPerSecond, 0),
+    ratio: `${fixed(scaleOut.ratio, 2)}x`,
+  };
+}
+
+function memoryRow(memory: MemoryResult): Row {
+  const scenario = "worker process memory";
+  const figure = "peak RSS MB";
+  if (isSkipped(memory)) return skippedRow(scenario, figure);
+  return {
+    scenario: `${scenario} (${memory.deliveries})`,
+    figure,
+    measured: fixed(memory.peakRssMb, 0),
+    baseline: fixed(memory.baselineRssMb, 0),
+    ratio: `${fixed(memory.ratio, 2)}x`,
+  };
+}
+
+function skippedRow(scenario: string, figure: string): Row {
+  return { scenario, figure, measured: "skipped", baseline: "", ratio: "" };
+}
+
+/** What a reader needs to judge the figures: counts, durations, memory trend, targets, load. */
 function describeContext(report: BenchReport): string[] {
-  const { deliveryThroughput: throughput, firstAttemptLatency: latency } = report;
-  const { workerMemory: memory, machine } = report;
+  const { deliveryThroughput: throughput, firstAttemptLatency: latency, machine } = report;
   const worker = `${throughput.worker.delivered} in ${fixed(throughput.worker.seconds, 1)} s`;
   const baseline = `${throughput.baseline.delivered} in ${fixed(throughput.baseline.seconds, 1)} s`;
-  const progress = memory.rssMbAtProgress;
-  const rssTrend = [progress.quarter, progress.half, progress.threeQuarters, progress.all]
-    .map((mb) => fixed(mb, 0))
-    .join(" / ");
   const loadAverages = [machine.loadAverage1mAtStart, machine.loadAverage1mAtEnd]
     .map((load) => fixed(load, 2))
     .join(" at start, ");
 
   return [
-    `Concurrency ${report.options.concurrency} for worker and baseline alike.`,
-    "Baselines: throughput and latency send the same signed requests through sendRequest and" +
-      " store nothing; memory is the RSS just before the worker starts.",
+    `Concurrency ${report.options.concurrency} for the in-process worker and the baseline alike;` +
+      " worker processes run as `npm run worker` runs them, logging at info.",
+    "Baselines: throughput and latency send the same signed requests through" +
+      " sendSignedDelivery and store nothing; scale-out measures two worker processes against" +
+      " one; memory compares the worker process's peak RSS with its RSS once started and idle.",
     `Throughput: worker delivered ${worker}, baseline ${baseline};` +
       ` storing the deliveries took ${fixed(throughput.seedSeconds, 1)} s.`,
     `Latency max: worker ${fixed(latency.worker.maxMs, 1)} ms,` +
       ` baseline ${fixed(latency.baseline.maxMs, 1)} ms.`,
-    `Memory: ${memory.delivered} delivered at ${fixed(memory.deliveriesPerSecond, 0)}/s over` +
-      ` ${fixed(memory.seconds, 1)} s; RSS MB at 25/50/75/100% done: ${rssTrend};` +
-      ` peak heap used ${fixed(memory.peakHeapUsedMb, 0)} MB.`,
+    describeScaleOut(report.postgresScaleOut),
+    describeMemory(report.workerMemory),
     `Machine: ${machine.cpus} x ${machine.cpuModel}, Node ${machine.node}, load average` +
-      ` (1 min) ${loadAverages} at end. The receiver and the baseline run in this process, on` +
-      " the same cores as the worker.",
+      ` (1 min) ${loadAverages} at end. The receiver, the baselines and the in-process worker` +
+      " run in the benchmark's process; worker processes and a local PostgreSQL share its cores.",
   ];
+}
+
+function describeScaleOut(scaleOut: ScaleOutResult): string {
+  if (isSkipped(scaleOut)) return `Scale-out: skipped: ${scaleOut.skipped}.`;
+  const { oneProcess, twoProcesses } = scaleOut;
+  return (
+    `Scale-out: one worker process delivered ${oneProcess.delivered} in` +
+    ` ${fixed(oneProcess.seconds, 1)} s, two delivered ${twoProcesses.delivered} in` +
+    ` ${fixed(twoProcesses.seconds, 1)} s; storing the deliveries took` +
+    ` ${fixed(oneProcess.seedSeconds, 1)} s and ${fixed(twoProcesses.seedSeconds, 1)} s;` +
+    ` target: two processes ≥ ${fixed(scaleOut.targetRatio, 1)}x one.`
+  );
+}
+
+function describeMemory(memory: MemoryResult): string {
+  if (isSkipped(memory)) return `Memory: skipped: ${memory.skipped}.`;
+  const progress = memory.rssMbAtProgress;
+  const rssTrend = [progress.quarter, progress.half, progress.threeQuarters, progress.all]
+    .map((mb) => fixed(mb, 0))
+    .join(" / ");
+  return (
+    `Memory: one worker process on SQLite delivered ${memory.delivered} at` +
+    ` ${fixed(memory.deliveriesPerSecond, 0)}/s over ${fixed(memory.seconds, 1)} s;` +
+    ` RSS MB at 25/50/75/100% done: ${rssTrend}; highest sample` +
+    ` ${fixed(memory.peakSampledRssMb, 0)} MB, peak (VmHWM, startup included)` +
+    ` ${fixed(memory.peakRssMb, 0)} MB; target: peak RSS ≤ ${memory.targetPeakRssMb} MB.`
+  );
 }
 
 function formatTable(rows: readonly Row[]): string[] {
@@ -88,7 +138,8 @@ function formatTable(rows: readonly Row[]): string[] {
         const width = widths[index] ?? 0;
         return index < 2 ? row[column].padEnd(width) : row[column].padStart(width);
       })
-      .join("  ");
+      .join("  ")
+      .trimEnd();
   const rule = widths.map((width) => "-".repeat(width)).join("  ");
   const [first, ...rest] = rows;
   return first ? [line(first), rule, ...rest.map(line)] : [];

@@ -13,8 +13,8 @@ export type LocalReceiver = {
 };
 
 /**
- * Starts the receiver. It runs in the benchmark's own process, so its work shares the two
- * cores with the worker; it stores no request, so it adds next to nothing to the RSS figures.
+ * Starts the receiver. It runs in the benchmark's own process, so its work shares the machine's
+ * cores with the workers, whether they run in this process or their own; it stores no request.
  */
 export async function startLocalReceiver(): Promise<LocalReceiver> {
   let seen = 0;

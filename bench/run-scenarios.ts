@@ -1,9 +1,11 @@
 import os from "node:os";
 
+import { closeRelay } from "../lib/events/event-bus";
 import type { BenchOptions } from "./bench-options";
 import { measureDeliveryThroughput, type ThroughputResult } from "./delivery-throughput";
 import { measureFirstAttemptLatency, type LatencyResult } from "./first-attempt-latency";
 import { startLocalReceiver } from "./local-receiver";
+import { measurePostgresScaleOut, type ScaleOutResult } from "./postgres-scale-out";
 import { measureWorkerMemory, type MemoryResult } from "./worker-memory";
 
 /** Every figure of one run with its baseline, and what it ran on. */
@@ -14,20 +16,21 @@ export type BenchReport = {
     cpus: number;
     cpuModel: string;
     node: string;
-    /** The benchmark's own load generator and receiver share these cores with the worker. */
+    /** The benchmark's own load generator and receiver share these cores with the workers. */
     loadAverage1mAtStart: number;
     loadAverage1mAtEnd: number;
   };
   options: Omit<BenchOptions, "isJson">;
   deliveryThroughput: ThroughputResult;
   firstAttemptLatency: LatencyResult;
+  postgresScaleOut: ScaleOutResult;
   workerMemory: MemoryResult;
 };
 
 /**
- * Runs the scenarios one after another against one local receiver. Memory runs last and reads
- * the whole process's RSS, which includes what the earlier scenarios left on the heap; its
- * baseline is read in that same state, just before its worker starts.
+ * Runs the scenarios one after another against one local receiver, which stays in this process
+ * for all of them. Throughput and latency run their worker in this process too; scale-out and
+ * memory start worker processes, so their figures hold nothing of this one.
  */
 export async function runScenarios(
   options: BenchOptions,
@@ -43,7 +46,12 @@ export async function runScenarios(
     reportProgress(`event to first attempt: ${options.latencySamples} samples each`);
     const firstAttemptLatency = await measureFirstAttemptLatency(options, receiver);
 
-    reportProgress(`worker memory: ${options.memoryDeliveries} deliveries`);
+    reportProgress(
+      `PostgreSQL scale-out: ${options.scaleDeliveries} deliveries, one worker process then two`,
+    );
+    const postgresScaleOut = await measurePostgresScaleOut(options, receiver);
+
+    reportProgress(`worker process memory: ${options.memoryDeliveries} deliveries`);
     const workerMemory = await measureWorkerMemory(options, receiver);
 
     return {
@@ -58,6 +66,7 @@ export async function runScenarios(
       },
       options: {
         deliveries: options.deliveries,
+        scaleDeliveries: options.scaleDeliveries,
         memoryDeliveries: options.memoryDeliveries,
         latencySamples: options.latencySamples,
         concurrency: options.concurrency,
@@ -65,9 +74,14 @@ export async function runScenarios(
       },
       deliveryThroughput,
       firstAttemptLatency,
+      postgresScaleOut,
       workerMemory,
     };
   } finally {
     await receiver.close();
+    // The latency scenario wakes its worker through the event bus. Its relay to other processes
+    // exists only when the configured database is PostgreSQL, but an open one would keep this
+    // process alive, so it is closed whatever the configuration.
+    await closeRelay();
   }
 }

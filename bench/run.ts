@@ -1,9 +1,13 @@
 // Measures the delivery worker against baselines taken side by side in the same run: how many
 // deliveries a second it sends compared with a loop that only signs and sends, how soon an idle
-// worker makes a new delivery's first attempt, and how much memory it holds while sending.
+// worker makes a new delivery's first attempt, how much two worker processes on one PostgreSQL
+// database deliver compared with one (skipped when the server is unreachable), and how much
+// memory a worker process holds while sending compared with the same process idle.
 // The figures are ratios to read, not assertions: this prints them and exits 0.
 //
 //   node --conditions=react-server --import tsx bench/run.ts [--quick] [--json] [--help]
+import os from "node:os";
+
 import { parseBenchOptions, usage, type BenchOptions } from "./bench-options";
 import { prepareBenchEnvironment } from "./bench-environment";
 
@@ -19,6 +23,11 @@ async function main(): Promise<void> {
   if (options === "help") {
     console.log(usage);
     return;
+  }
+
+  // Exiting, rather than dying of the signal, runs the exit hook that stops worker processes.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => process.exit(128 + os.constants.signals[signal]));
   }
 
   prepareBenchEnvironment();

@@ -1,93 +1,156 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { performance } from "node:perf_hooks";
 
-import { openFreshDatabase } from "./bench-database";
-import { startBenchWorker, stopBenchWorker, waitForProcessedJobs } from "./bench-worker";
+import { seedHeldDeliveries } from "./held-deliveries";
 import type { LocalReceiver } from "./local-receiver";
-import { seedDeliveries, seedWorkflowRun } from "./seed-deliveries";
+import { canReadProcessMemory, readProcessMemory } from "./process-memory";
+import type { SkippedScenario } from "./skipped-scenario";
+import { waitForDelivered } from "./wait-for-delivered";
+import { spawnWorkerProcess, type WorkerProcess } from "./worker-process";
 
-export type MemoryResult = {
+export type MemoryFigures = {
   deliveries: number;
   /** Deliveries marked delivered at the end; anything short of `deliveries` is a failure. */
   delivered: number;
   seedSeconds: number;
   seconds: number;
   deliveriesPerSecond: number;
-  /** RSS just before the worker starts: modules loaded, database open, deliveries stored. */
+  /** The worker process's RSS once started and idle for a second, before any job is due. */
   baselineRssMb: number;
+  /** The process's high-water mark (VmHWM) at the end: the true peak, startup included. */
   peakRssMb: number;
+  /** The highest of the RSS samples taken while it delivered. */
+  peakSampledRssMb: number;
   endRssMb: number;
-  peakHeapUsedMb: number;
   /** Peak RSS over the baseline RSS. */
   ratio: number;
-  /** RSS when a quarter, half, three quarters and all of the deliveries were done. */
+  /** RSS when a quarter, half, three quarters and all of the deliveries were delivered. */
   rssMbAtProgress: { quarter: number; half: number; threeQuarters: number; all: number };
   sampleCount: number;
+  /** The peak RSS a worker process aims to stay under. */
+  targetPeakRssMb: number;
 };
 
-type MemorySample = { rssBytes: number; heapUsedBytes: number; processedJobs: number };
+export type MemoryResult = MemoryFigures | SkippedScenario;
+
+type MemorySample = { rssBytes: number; delivered: number };
 
 const SAMPLE_INTERVAL_MS = 250;
+const IDLE_BEFORE_BASELINE_MS = 1_000;
+const TARGET_PEAK_RSS_MB = 250;
 const MB = 1024 * 1024;
 
-/** Samples the process's memory every 250 ms while one worker sends `deliveries` deliveries. */
+/**
+ * Samples a worker process's RSS every 250 ms while it sends `memoryDeliveries` deliveries from a
+ * SQLite database of its own. The process holds nothing of the bench (receiver, baselines,
+ * earlier scenarios), so the figures are the worker's alone; its baseline is its own RSS once
+ * started and idle. Skipped where the system has no `/proc` to read another process's memory.
+ */
 export async function measureWorkerMemory(
-  sizes: { memoryDeliveries: number; concurrency: number },
+  sizes: { memoryDeliveries: number },
   receiver: LocalReceiver,
 ): Promise<MemoryResult> {
-  const { db, dispose } = await openFreshDatabase("memory");
-  try {
-    const fixture = await seedWorkflowRun(db, receiver.url);
-    const seedStartedAt = performance.now();
-    await seedDeliveries(db, fixture, sizes.memoryDeliveries);
-    const seedSeconds = (performance.now() - seedStartedAt) / 1000;
+  if (!canReadProcessMemory()) {
+    return { skipped: "reading another process's memory needs /proc, which this system lacks" };
+  }
 
-    const baselineRssBytes = process.memoryUsage.rss();
+  const held = await seedHeldDeliveries("sqlite", receiver.url, sizes.memoryDeliveries);
+  let worker: WorkerProcess | undefined;
+  try {
+    worker = spawnWorkerProcess(held.url);
+    await worker.started;
+    await sleep(IDLE_BEFORE_BASELINE_MS);
+    const baselineRssBytes = readMemoryOf(worker).rssBytes;
+
+    let delivered = 0;
+    await held.releaseJobs();
     const startedAt = performance.now();
-    const worker = startBenchWorker(db, sizes.concurrency);
-    const samples: MemorySample[] = [];
-    const takeSample = () => {
-      const usage = process.memoryUsage();
-      const { processedJobs } = worker.state();
-      samples.push({ rssBytes: usage.rss, heapUsedBytes: usage.heapUsed, processedJobs });
-    };
-    const sampler = setInterval(takeSample, SAMPLE_INTERVAL_MS);
+    const sampler = startRssSampler(worker.pid, () => delivered);
     try {
-      await waitForProcessedJobs(worker, sizes.memoryDeliveries);
+      delivered = await waitForDelivered(held.db, sizes.memoryDeliveries, [worker], (count) => {
+        delivered = count;
+      });
     } finally {
-      clearInterval(sampler);
+      sampler.stop();
     }
     const seconds = (performance.now() - startedAt) / 1000;
-    takeSample();
-    await stopBenchWorker(worker);
-    const delivered = await db.delivery.count({ where: { status: "delivered" } });
+    const peakRssBytes = readMemoryOf(worker).peakRssBytes;
 
-    const peakRssBytes = Math.max(...samples.map((sample) => sample.rssBytes));
-    const rssAt = (share: number) => rssAtProgress(samples, share * sizes.memoryDeliveries);
-    return {
+    return summarize({
       deliveries: sizes.memoryDeliveries,
       delivered,
-      seedSeconds,
+      seedSeconds: held.seedSeconds,
       seconds,
-      deliveriesPerSecond: sizes.memoryDeliveries / seconds,
-      baselineRssMb: baselineRssBytes / MB,
-      peakRssMb: peakRssBytes / MB,
-      endRssMb: (samples.at(-1)?.rssBytes ?? Number.NaN) / MB,
-      peakHeapUsedMb: Math.max(...samples.map((sample) => sample.heapUsedBytes)) / MB,
-      ratio: peakRssBytes / baselineRssBytes,
-      rssMbAtProgress: {
-        quarter: rssAt(0.25),
-        half: rssAt(0.5),
-        threeQuarters: rssAt(0.75),
-        all: rssAt(1),
-      },
-      sampleCount: samples.length,
-    };
+      baselineRssBytes,
+      peakRssBytes,
+      samples: sampler.samples,
+    });
   } finally {
-    await dispose();
+    await worker?.stop();
+    await held.dispose();
   }
 }
 
-function rssAtProgress(samples: readonly MemorySample[], processedJobs: number): number {
-  const reached = samples.find((sample) => sample.processedJobs >= processedJobs);
+/**
+ * Reads the process's RSS every 250 ms, each sample with the delivered count polled last;
+ * `stop` takes one more sample, so the last one is taken with everything delivered.
+ */
+function startRssSampler(pid: number, deliveredNow: () => number) {
+  const samples: MemorySample[] = [];
+  const takeSample = () => {
+    const memory = readProcessMemory(pid);
+    if (memory) samples.push({ rssBytes: memory.rssBytes, delivered: deliveredNow() });
+  };
+  const timer = setInterval(takeSample, SAMPLE_INTERVAL_MS);
+  return {
+    samples,
+    stop() {
+      clearInterval(timer);
+      takeSample();
+    },
+  };
+}
+
+function summarize(run: {
+  deliveries: number;
+  delivered: number;
+  seedSeconds: number;
+  seconds: number;
+  baselineRssBytes: number;
+  peakRssBytes: number;
+  samples: readonly MemorySample[];
+}): MemoryFigures {
+  const { samples } = run;
+  const rssAt = (share: number) => rssAtProgress(samples, share * run.deliveries);
+  return {
+    deliveries: run.deliveries,
+    delivered: run.delivered,
+    seedSeconds: run.seedSeconds,
+    seconds: run.seconds,
+    deliveriesPerSecond: run.delivered / run.seconds,
+    baselineRssMb: run.baselineRssBytes / MB,
+    peakRssMb: run.peakRssBytes / MB,
+    peakSampledRssMb: Math.max(...samples.map((sample) => sample.rssBytes)) / MB,
+    endRssMb: (samples.at(-1)?.rssBytes ?? Number.NaN) / MB,
+    ratio: run.peakRssBytes / run.baselineRssBytes,
+    rssMbAtProgress: {
+      quarter: rssAt(0.25),
+      half: rssAt(0.5),
+      threeQuarters: rssAt(0.75),
+      all: rssAt(1),
+    },
+    sampleCount: samples.length,
+    targetPeakRssMb: TARGET_PEAK_RSS_MB,
+  };
+}
+
+function readMemoryOf(worker: WorkerProcess) {
+  const memory = readProcessMemory(worker.pid);
+  if (!memory) throw new Error(worker.unexpectedExit() ?? `worker process ${worker.pid} is gone`);
+  return memory;
+}
+
+function rssAtProgress(samples: readonly MemorySample[], delivered: number): number {
+  const reached = samples.find((sample) => sample.delivered >= delivered);
   return (reached?.rssBytes ?? Number.NaN) / MB;
 }
