@@ -24,7 +24,7 @@ export type BenchOptions = {
 const defaults = {
   deliveries: 2000,
   scaleDeliveries: 3000,
-  memoryDeliveries: 20_000,
+  memoryDeliveries: 100_000,
   latencySamples: 50,
 };
 const quickDefaults = {
@@ -39,7 +39,7 @@ export const usage = `Usage: node --conditions=react-server --import tsx bench/r
   --deliveries N         deliveries in the throughput scenario (default 2000; --quick 200)
   --scale-deliveries N   deliveries in each PostgreSQL scale-out run (default 3000; --quick 300)
   --memory-deliveries N  deliveries while the worker process's RSS is sampled
-                         (default 20000; --quick 1000)
+                         (default 100000; --quick 1000)
   --samples N            event-to-first-attempt samples (default 50; --quick 10)
   --concurrency N        jobs in flight for the in-process worker and the baseline (default 8;
                          worker processes run with the setting \`npm run worker\` has)

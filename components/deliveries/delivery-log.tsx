@@ -1,8 +1,10 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
+import { useCanEdit } from "@/components/shell/session-user";
 import { refreshNewestExchanges } from "@/lib/client/exchange-queries";
 import { useLiveEvents, useThrottledCallback } from "@/lib/client/use-live-events";
+import { BulkResendAction } from "./bulk-resend-action";
 import { DeliveryFilters } from "./delivery-filters";
 import { ExchangeInspector } from "./exchange-inspector";
 import { ExchangeList } from "./exchange-list";
@@ -17,6 +19,7 @@ export function DeliveryLog() {
   const params = useDeliveryParams();
   const { filters, selectedId } = params;
   const queryClient = useQueryClient();
+  const canEdit = useCanEdit();
 
   const refreshNewest = useThrottledCallback(
     () => void refreshNewestExchanges(queryClient, filters),
@@ -47,7 +50,10 @@ export function DeliveryLog() {
                 Every HTTP exchange Switchyard receives or sends, newest first.
               </p>
             </div>
-            <LiveIndicator connection={connection} />
+            <div className="flex shrink-0 items-center gap-3">
+              {canEdit ? <BulkResendAction workflowId={filters.workflowId} /> : null}
+              <LiveIndicator connection={connection} />
+            </div>
           </div>
           <div className="mt-4">
             <DeliveryFilters

@@ -2,7 +2,7 @@
 
 import { Button } from "@/components/ui/button";
 import { useDeleteWorkflow } from "@/lib/client/workflow-queries";
-import { Modal } from "./modal";
+import { Modal } from "@/components/ui/modal";
 
 /** Asks before a workflow is deleted, since its inbound URL stops working for good. */
 export function DeleteWorkflowDialog({

@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { Modal } from "./modal";
+import { Modal } from "@/components/ui/modal";
 
 const maxNameLength = 100;
 

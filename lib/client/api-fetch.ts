@@ -42,3 +42,26 @@ function toApiError(status: number, payload: unknown): ApiError {
   }
   return new ApiError(status, "unknown", `Request failed with ${status}`);
 }
+
+/**
+ * The messages of a `validation_failed` error by the field they name (`details.issues`), the
+ * first per field; empty for any other error, so a form can show each next to its input.
+ */
+export function issuesByField(error: unknown): Map<string, string> {
+  const byField = new Map<string, string>();
+  if (!(error instanceof ApiError) || error.code !== "validation_failed") return byField;
+  const { details } = error;
+  if (typeof details !== "object" || details === null || !("issues" in details)) return byField;
+  if (!Array.isArray(details.issues)) return byField;
+
+  const issues: unknown[] = details.issues;
+  for (const issue of issues) {
+    if (typeof issue !== "object" || issue === null) continue;
+    if (!("path" in issue) || !("message" in issue)) continue;
+    const { path, message } = issue;
+    if (typeof path === "string" && typeof message === "string" && !byField.has(path)) {
+      byField.set(path, message);
+    }
+  }
+  return byField;
+}
