@@ -1,5 +1,6 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import type pg from "pg";
 import { PrismaClient } from "./generated/client";
 import { PrismaClient as PgPrismaClient } from "./generated-pg/client";
 import { getConfig, type DatabaseTarget } from "../env";
@@ -16,16 +17,17 @@ export type Db = PrismaClient;
 /** The transaction client handed to `db.$transaction(async (tx) => ...)`. */
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
-export type DbKind = DatabaseTarget["kind"];
-
-// Marked with a registered symbol rather than kept in a module-level map: Next may load this
-// module once per bundle while the client itself is shared through globalThis.
-const kindKey = Symbol.for("switchyard.dbKind");
+// Driver handles hang on the client under registered symbols rather than in a module-level map:
+// Next may load this module once per bundle while the client itself is shared through globalThis.
 const sqliteKey = Symbol.for("switchyard.sqliteConnection");
+const poolKey = Symbol.for("switchyard.postgresPool");
 
-function markKind(db: Db, kind: DbKind): Db {
-  Object.defineProperty(db, kindKey, { value: kind });
-  return db;
+/**
+ * The connection pool under a PostgreSQL client; null on SQLite. Like `sqliteConnectionOf`, for
+ * the delivery path's hottest statements only, written in SQL beside the Prisma models.
+ */
+export function postgresPoolOf(db: Db): pg.Pool | null {
+  return (db as unknown as Record<symbol, pg.Pool | undefined>)[poolKey] ?? null;
 }
 
 /**
@@ -37,11 +39,6 @@ export async function sqliteConnectionOf(db: Db): Promise<SqliteConnection | nul
   if (!connection) return null;
   if (!connection.isAttached) await db.$connect();
   return connection;
-}
-
-/** Which database a client (not a transaction client) talks to. */
-export function dbKind(db: Db): DbKind {
-  return (db as unknown as Record<symbol, DbKind | undefined>)[kindKey] ?? "sqlite";
 }
 
 export type CreateDbOptions = {
@@ -61,13 +58,15 @@ export function createDb(target: DatabaseTarget, options: CreateDbOptions = {}):
       { url: target.path, timeout: 10_000 },
       connection,
     );
-    const db = markKind(new PrismaClient({ adapter }), "sqlite");
+    const db = new PrismaClient({ adapter });
     Object.defineProperty(db, sqliteKey, { value: connection });
     return db;
   }
   const pool = createPgPool(target.url, { max: options.poolSize });
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
-  return markKind(new PgPrismaClient({ adapter }) as unknown as Db, "postgresql");
+  const db = new PgPrismaClient({ adapter }) as unknown as Db;
+  Object.defineProperty(db, poolKey, { value: pool });
+  return db;
 }
 
 // Next bundles route handlers and instrumentation separately; the client lives on globalThis so

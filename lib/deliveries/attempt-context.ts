@@ -1,4 +1,4 @@
-import { sqliteConnectionOf, type Db } from "../db/client";
+import { postgresPoolOf, sqliteConnectionOf, type Db } from "../db/client";
 
 /** The stored delivery an attempt sends, with what the attempt needs to know around it. */
 export type AttemptDelivery = {
@@ -30,76 +30,58 @@ export type AttemptContext = {
   disabledEndpoint: { reason: string | null } | null;
 };
 
+type ContextRow = AttemptDelivery & {
+  nodeId: string;
+  pinnedVersionId: string;
+  activeVersionId: string | null;
+  endpointStatus: string | null;
+  disabledReason: string | null;
+};
+
+// One statement for both databases; its only parameter is the delivery id.
+const CONTEXT_SQL = `
+  SELECT d.id, d."workspaceId", d."workflowId", d."runId", d."stepId", d."messageId",
+    d."endpointUrl", d.headers, d.payload, d.status, d.attempts, d."timeoutMs",
+    d."retryScheduleMs", d."scheduleStartAttempt", s."nodeId",
+    r."versionId" AS "pinnedVersionId", w."activeVersionId",
+    e.status AS "endpointStatus", e."disabledReason"
+  FROM "Delivery" d
+  JOIN "Step" s ON s.id = d."stepId"
+  JOIN "Run" r ON r.id = d."runId"
+  JOIN "Workflow" w ON w.id = d."workflowId"
+  LEFT JOIN "Endpoint" e ON e."workspaceId" = d."workspaceId" AND e.url = d."endpointUrl"
+  WHERE d.id = ?`;
+
+function contextOf(row: ContextRow): AttemptContext {
+  const { nodeId, pinnedVersionId, activeVersionId, endpointStatus, disabledReason, ...delivery } =
+    row;
+  return {
+    delivery,
+    nodeId,
+    pinnedVersionId,
+    activeVersionId,
+    disabledEndpoint: endpointStatus === "disabled" ? { reason: disabledReason } : null,
+  };
+}
+
 /**
- * Reads everything one attempt starts from. On SQLite this is a single prepared statement, since
- * it runs for every attempt; elsewhere a few Prisma queries.
+ * Reads everything one attempt starts from, in one SQL statement on the driver (the SQLite
+ * connection or the PostgreSQL pool under the Prisma client), since it runs for every attempt.
  */
 export async function loadAttemptContext(
   db: Db,
   deliveryId: string,
 ): Promise<AttemptContext | null> {
+  const pool = postgresPoolOf(db);
+  if (pool) {
+    const { rows } = await pool.query<ContextRow>(CONTEXT_SQL.replace("?", "$1"), [deliveryId]);
+    return rows[0] ? contextOf(rows[0]) : null;
+  }
   const connection = await sqliteConnectionOf(db);
   if (connection) {
-    const row = await connection.read((sql) =>
-      sql.get<
-        AttemptDelivery & {
-          nodeId: string;
-          pinnedVersionId: string;
-          activeVersionId: string | null;
-          endpointStatus: string | null;
-          disabledReason: string | null;
-        }
-      >(
-        `SELECT d.id, d."workspaceId", d."workflowId", d."runId", d."stepId", d."messageId",
-           d."endpointUrl", d.headers, d.payload, d.status, d.attempts, d."timeoutMs",
-           d."retryScheduleMs", d."scheduleStartAttempt", s."nodeId",
-           r."versionId" AS "pinnedVersionId", w."activeVersionId",
-           e.status AS "endpointStatus", e."disabledReason"
-         FROM "Delivery" d
-         JOIN "Step" s ON s.id = d."stepId"
-         JOIN "Run" r ON r.id = d."runId"
-         JOIN "Workflow" w ON w.id = d."workflowId"
-         LEFT JOIN "Endpoint" e ON e."workspaceId" = d."workspaceId" AND e.url = d."endpointUrl"
-         WHERE d.id = ?`,
-        deliveryId,
-      ),
-    );
-    if (!row) return null;
-    const {
-      nodeId,
-      pinnedVersionId,
-      activeVersionId,
-      endpointStatus,
-      disabledReason,
-      ...delivery
-    } = row;
-    return {
-      delivery,
-      nodeId,
-      pinnedVersionId,
-      activeVersionId,
-      disabledEndpoint: endpointStatus === "disabled" ? { reason: disabledReason } : null,
-    };
+    const row = await connection.read((sql) => sql.get<ContextRow>(CONTEXT_SQL, deliveryId));
+    return row ? contextOf(row) : null;
   }
 
-  const found = await db.delivery.findUnique({
-    where: { id: deliveryId },
-    include: {
-      step: { select: { nodeId: true } },
-      run: { select: { versionId: true, workflow: { select: { activeVersionId: true } } } },
-    },
-  });
-  if (!found) return null;
-  const endpoint = await db.endpoint.findUnique({
-    where: { workspaceId_url: { workspaceId: found.workspaceId, url: found.endpointUrl } },
-    select: { status: true, disabledReason: true },
-  });
-  const { step, run, ...delivery } = found;
-  return {
-    delivery,
-    nodeId: step.nodeId,
-    pinnedVersionId: run.versionId,
-    activeVersionId: run.workflow.activeVersionId,
-    disabledEndpoint: endpoint?.status === "disabled" ? { reason: endpoint.disabledReason } : null,
-  };
+  throw new Error("The database client has no driver handle for the delivery path");
 }

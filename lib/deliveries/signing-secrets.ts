@@ -1,4 +1,4 @@
-import { sqliteConnectionOf, type Db } from "../db/client";
+import { postgresPoolOf, sqliteConnectionOf, type Db } from "../db/client";
 import type { Graph } from "../workflow/graph";
 import { sendWebhookNodeType, signingSecretPattern } from "../workflow/send-webhook-node-type";
 import { parseStoredGraph } from "../workflows/stored-graph";
@@ -122,20 +122,24 @@ async function secretsOfVersion(db: Db, versionId: string): Promise<NodeSecrets>
   return secrets;
 }
 
-/** The node's retired secrets, newest first; a prepared statement on SQLite's hot path. */
+/** The node's retired secrets, newest first: one statement on the driver, at every attempt. */
 async function retiredSecretsOf(
   db: Db,
   workflowId: string,
   nodeId: string,
 ): Promise<RetiredSecret[]> {
-  const connection = await sqliteConnectionOf(db);
-  if (!connection) {
-    return db.retiredSigningSecret.findMany({
-      where: { workflowId, nodeId },
-      orderBy: { retiredAt: "desc" },
-      select: { id: true, secret: true, expiresAt: true },
-    });
+  const pool = postgresPoolOf(db);
+  if (pool) {
+    const { rows } = await pool.query<RetiredSecret>(
+      `SELECT id, secret, ("expiresAt" AT TIME ZONE 'UTC') AS "expiresAt"
+       FROM "RetiredSigningSecret"
+       WHERE "workflowId" = $1 AND "nodeId" = $2 ORDER BY "retiredAt" DESC`,
+      [workflowId, nodeId],
+    );
+    return rows;
   }
+  const connection = await sqliteConnectionOf(db);
+  if (!connection) throw new Error("The database client has no driver handle");
   const rows = await connection.read((sql) =>
     sql.all<{ id: string; secret: string; expiresAt: string }>(
       `SELECT id, secret, "expiresAt" FROM "RetiredSigningSecret"

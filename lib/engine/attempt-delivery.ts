@@ -1,7 +1,10 @@
 import type { Db } from "../db/client";
 import { classifyAttempt, type AttemptVerdict } from "../deliveries/classify-attempt";
 import { loadAttemptContext, type AttemptDelivery } from "../deliveries/attempt-context";
-import { recordDeliveredOnSqlite, type DeliveredAttempt } from "../deliveries/record-delivered";
+import {
+  recordDelivered as recordDeliveredRow,
+  type DeliveredAttempt,
+} from "../deliveries/record-delivered";
 import {
   DEFAULT_ENDPOINT_DISABLE_AFTER_MS,
   recordEndpointOutcome,
@@ -182,13 +185,12 @@ async function recordAttempt(
     : { type: "done" };
 }
 
-/** The common case, a first-time success, written in one fast statement batch where possible. */
+/** The common case, a success that is not a resend, written as one atomic SQL batch. */
 async function recordDelivered(
   db: Db,
   record: DeliveredAttempt,
-): Promise<{ exchangeId: string; outcome: DeliveryOutcome; disabledReason: null } | null> {
-  const recorded = await recordDeliveredOnSqlite(db, record);
-  if (!recorded) return null;
+): Promise<{ exchangeId: string; outcome: DeliveryOutcome; disabledReason: null }> {
+  const recorded = await recordDeliveredRow(db, record);
   const delivered: DeliveryOutcome = { status: "delivered", retryAt: null, error: null };
   return {
     exchangeId: recorded.exchangeId,

@@ -1,6 +1,6 @@
-import { dbKind, sqliteConnectionOf, type Db } from "../db/client";
+import { postgresPoolOf, sqliteConnectionOf, type Db } from "../db/client";
 import { sqliteTimestamp, type SqliteConnection } from "../db/sqlite-connection";
-import { Prisma } from "../db/generated/client";
+import type { Prisma } from "../db/generated/client";
 import type { JobKind } from "./enqueue-job";
 
 export type ClaimedJob = { id: string; kind: JobKind; subjectId: string; attempts: number };
@@ -158,7 +158,7 @@ export async function claimJob(
   options: ClaimOptions = {},
 ): Promise<ClaimedJob | null> {
   const maxRunningPerKey = options.maxRunningPerKey ?? DEFAULT_MAX_RUNNING_PER_KEY;
-  if (dbKind(db) === "postgresql") {
+  if (postgresPoolOf(db)) {
     return claimWithSkipLocked(db, workerId, leaseMs, now, maxRunningPerKey);
   }
   const saturatedKeys = await findSaturatedKeys(db, now, maxRunningPerKey);
@@ -224,36 +224,40 @@ async function claimWithSkipLocked(
   now: Date,
   maxRunningPerKey: number,
 ): Promise<ClaimedJob | null> {
+  const pool = postgresPoolOf(db);
+  if (!pool) throw new Error("SKIP LOCKED claims need a PostgreSQL client");
   const lockedUntil = new Date(now.getTime() + leaseMs);
   // Two statements, not one with OR, so each pass is planned on its own index.
   const passes = [
-    Prisma.sql`status = 'queued' AND "runAt" <= ${now}::timestamp`,
-    Prisma.sql`status = 'running' AND "lockedUntil" < ${now}::timestamp`,
+    `status = 'queued' AND "runAt" <= $1::timestamp`,
+    `status = 'running' AND "lockedUntil" < $1::timestamp`,
   ];
   for (const condition of passes) {
-    const rows = await db.$queryRaw<ClaimedRow[]>`
-      WITH saturated AS (
-        SELECT "concurrencyKey" FROM "Job"
-        WHERE status = 'running' AND "lockedUntil" >= ${now}::timestamp
-          AND "concurrencyKey" IS NOT NULL
-        GROUP BY "concurrencyKey"
-        HAVING count(*) >= ${maxRunningPerKey}
-      ),
-      candidate AS (
-        SELECT id FROM "Job"
-        WHERE ${condition}
-          AND ("concurrencyKey" IS NULL
-            OR "concurrencyKey" NOT IN (SELECT "concurrencyKey" FROM saturated))
-        ORDER BY "runAt"
-        LIMIT 1
-        FOR UPDATE SKIP LOCKED
-      )
-      UPDATE "Job" AS job
-      SET status = 'running', "lockedBy" = ${workerId}, "lockedUntil" = ${lockedUntil}::timestamp,
-          attempts = job.attempts + 1, "updatedAt" = ${now}::timestamp
-      FROM candidate
-      WHERE job.id = candidate.id
-      RETURNING job.id, job.kind, job."subjectId", job.attempts`;
+    const { rows } = await pool.query<ClaimedRow>(
+      `WITH saturated AS (
+         SELECT "concurrencyKey" FROM "Job"
+         WHERE status = 'running' AND "lockedUntil" >= $1::timestamp
+           AND "concurrencyKey" IS NOT NULL
+         GROUP BY "concurrencyKey"
+         HAVING count(*) >= $2
+       ),
+       candidate AS (
+         SELECT id FROM "Job"
+         WHERE ${condition}
+           AND ("concurrencyKey" IS NULL
+             OR "concurrencyKey" NOT IN (SELECT "concurrencyKey" FROM saturated))
+         ORDER BY "runAt"
+         LIMIT 1
+         FOR UPDATE SKIP LOCKED
+       )
+       UPDATE "Job" AS job
+       SET status = 'running', "lockedBy" = $3, "lockedUntil" = $4::timestamp,
+           attempts = job.attempts + 1, "updatedAt" = $1::timestamp
+       FROM candidate
+       WHERE job.id = candidate.id
+       RETURNING job.id, job.kind, job."subjectId", job.attempts`,
+      [now.toISOString(), maxRunningPerKey, workerId, lockedUntil.toISOString()],
+    );
     const row = rows[0];
     if (!row) continue;
     const claimed = await acceptClaim(db, row);

@@ -1,4 +1,4 @@
-import { sqliteConnectionOf, type Db } from "../db/client";
+import { postgresPoolOf, sqliteConnectionOf, type Db } from "../db/client";
 import { sqliteTimestamp } from "../db/sqlite-connection";
 
 /** The claim a write is fenced by: this job, still running, under this worker and attempt. */
@@ -11,14 +11,36 @@ export type JobFinish =
 
 /**
  * Writes a job's outcome if the claim is still the job's; returns how many rows changed (0 when
- * the lease was lost or released meanwhile). Every delivery ends here, so on SQLite this is a
- * prepared statement on the connection rather than a Prisma query.
+ * the lease was lost or released meanwhile). Every delivery ends here, so this is one SQL
+ * statement on the driver rather than a Prisma query.
  */
 export async function finishClaimedJob(
   db: Db,
   claim: JobClaim,
   finish: JobFinish,
 ): Promise<number> {
+  const pool = postgresPoolOf(db);
+  if (pool) {
+    const isQueued = finish.status === "queued";
+    const result = await pool.query(
+      `UPDATE "Job" SET status = $1, "runAt" = COALESCE($2::timestamp, "runAt"),
+         "lockedBy" = NULL, "lockedUntil" = NULL,
+         "lastError" = CASE WHEN $1 = 'queued' THEN $3 ELSE "lastError" END,
+         "updatedAt" = $4::timestamp
+       WHERE id = $5 AND status = $6 AND "lockedBy" = $7 AND attempts = $8`,
+      [
+        finish.status,
+        isQueued ? finish.runAt.toISOString() : null,
+        isQueued ? finish.lastError : null,
+        new Date().toISOString(),
+        claim.id,
+        claim.status,
+        claim.lockedBy,
+        claim.attempts,
+      ],
+    );
+    return result.rowCount ?? 0;
+  }
   const connection = await sqliteConnectionOf(db);
   if (!connection) {
     const { count } = await db.job.updateMany({ where: claim, data: finish });
