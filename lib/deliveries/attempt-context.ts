@@ -74,7 +74,11 @@ export async function loadAttemptContext(
 ): Promise<AttemptContext | null> {
   const pool = postgresPoolOf(db);
   if (pool) {
-    const { rows } = await pool.query<ContextRow>(CONTEXT_SQL.replace("?", "$1"), [deliveryId]);
+    const { rows } = await pool.query<ContextRow>({
+      name: "switchyard_attempt_context",
+      text: CONTEXT_SQL.replace("?", "$1"),
+      values: [deliveryId],
+    });
     return rows[0] ? contextOf(rows[0]) : null;
   }
   const connection = await sqliteConnectionOf(db);

@@ -95,8 +95,11 @@ async function recordOnPostgres(
   const placeholders = columns.map((column, index) =>
     column === "createdAt" ? `$${first + index}::timestamp` : `$${first + index}`,
   );
-  const { rows } = await pool.query<{ updated: string }>(
-    `WITH endpoint AS (
+  const { rows } = await pool.query<{ updated: string }>({
+    // The column list never changes at run time, so the text is the same at every call and
+    // each pooled connection plans it once.
+    name: "switchyard_record_delivered",
+    text: `WITH endpoint AS (
        UPDATE "Endpoint" SET "failingSince" = NULL, "updatedAt" = $1::timestamp
        WHERE "workspaceId" = $2 AND url = $3 AND "failingSince" IS NOT NULL
        RETURNING 1
@@ -113,7 +116,7 @@ async function recordOnPostgres(
        RETURNING 1
      )
      SELECT (SELECT count(*) FROM delivery) AS updated`,
-    [
+    values: [
       record.now.toISOString(),
       delivery.workspaceId,
       delivery.endpointUrl,
@@ -124,7 +127,7 @@ async function recordOnPostgres(
       ...exchangeValues,
       delivery.attempts,
     ],
-  );
+  });
   return Number(rows[0]?.updated ?? 0);
 }
 

@@ -130,12 +130,13 @@ async function retiredSecretsOf(
 ): Promise<RetiredSecret[]> {
   const pool = postgresPoolOf(db);
   if (pool) {
-    const { rows } = await pool.query<RetiredSecret>(
-      `SELECT id, secret, ("expiresAt" AT TIME ZONE 'UTC') AS "expiresAt"
+    const { rows } = await pool.query<RetiredSecret>({
+      name: "switchyard_retired_secrets",
+      text: `SELECT id, secret, ("expiresAt" AT TIME ZONE 'UTC') AS "expiresAt"
        FROM "RetiredSigningSecret"
        WHERE "workflowId" = $1 AND "nodeId" = $2 ORDER BY "retiredAt" DESC`,
-      [workflowId, nodeId],
-    );
+      values: [workflowId, nodeId],
+    });
     return rows;
   }
   const connection = await sqliteConnectionOf(db);

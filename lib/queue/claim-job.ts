@@ -228,13 +228,18 @@ async function claimWithSkipLocked(
   if (!pool) throw new Error("SKIP LOCKED claims need a PostgreSQL client");
   const lockedUntil = new Date(now.getTime() + leaseMs);
   // Two statements, not one with OR, so each pass is planned on its own index.
+  // Named, so each pooled connection plans each pass once.
   const passes = [
-    `status = 'queued' AND "runAt" <= $1::timestamp`,
-    `status = 'running' AND "lockedUntil" < $1::timestamp`,
+    { name: "switchyard_claim_due", condition: `status = 'queued' AND "runAt" <= $1::timestamp` },
+    {
+      name: "switchyard_claim_expired",
+      condition: `status = 'running' AND "lockedUntil" < $1::timestamp`,
+    },
   ];
-  for (const condition of passes) {
-    const { rows } = await pool.query<ClaimedRow>(
-      `WITH saturated AS (
+  for (const { name, condition } of passes) {
+    const { rows } = await pool.query<ClaimedRow>({
+      name,
+      text: `WITH saturated AS (
          SELECT "concurrencyKey" FROM "Job"
          WHERE status = 'running' AND "lockedUntil" >= $1::timestamp
            AND "concurrencyKey" IS NOT NULL
@@ -256,8 +261,8 @@ async function claimWithSkipLocked(
        FROM candidate
        WHERE job.id = candidate.id
        RETURNING job.id, job.kind, job."subjectId", job.attempts`,
-      [now.toISOString(), maxRunningPerKey, workerId, lockedUntil.toISOString()],
-    );
+      values: [now.toISOString(), maxRunningPerKey, workerId, lockedUntil.toISOString()],
+    });
     const row = rows[0];
     if (!row) continue;
     const claimed = await acceptClaim(db, row);

@@ -22,13 +22,14 @@ export async function finishClaimedJob(
   const pool = postgresPoolOf(db);
   if (pool) {
     const isQueued = finish.status === "queued";
-    const result = await pool.query(
-      `UPDATE "Job" SET status = $1, "runAt" = COALESCE($2::timestamp, "runAt"),
+    const result = await pool.query({
+      name: "switchyard_finish_job",
+      text: `UPDATE "Job" SET status = $1, "runAt" = COALESCE($2::timestamp, "runAt"),
          "lockedBy" = NULL, "lockedUntil" = NULL,
          "lastError" = CASE WHEN $1 = 'queued' THEN $3 ELSE "lastError" END,
          "updatedAt" = $4::timestamp
        WHERE id = $5 AND status = $6 AND "lockedBy" = $7 AND attempts = $8`,
-      [
+      values: [
         finish.status,
         isQueued ? finish.runAt.toISOString() : null,
         isQueued ? finish.lastError : null,
@@ -38,7 +39,7 @@ export async function finishClaimedJob(
         claim.lockedBy,
         claim.attempts,
       ],
-    );
+    });
     return result.rowCount ?? 0;
   }
   const connection = await sqliteConnectionOf(db);
