@@ -11,6 +11,7 @@ import {
   type EndpointOutcome,
 } from "../deliveries/endpoint-health";
 import { readStoredSchedule } from "../deliveries/parse-retry-schedule";
+import { retryOnUniqueConflict } from "../db/unique-conflict";
 import { publish } from "../events/event-bus";
 import { recordExchange } from "../exchanges/record-exchange";
 import { isResentAttempt, linkResentAttempt } from "../deliveries/resend-delivery";
@@ -122,34 +123,43 @@ async function recordAttempt(
           now,
         })
       : null) ??
-    (await options.db.$transaction(async (tx) => {
-      const disabledReason = await recordEndpointOutcome(tx, endpoint, endpointOutcomeOf(verdict), {
-        now,
-        disableAfterMs,
-      });
-      const outcome = deliveryOutcomeOf(verdict, disabledReason);
-      // Compare-and-set on the attempt count: if a second claim of this delivery (after a lost
-      // lease) already recorded this attempt, its state wins; this attempt is still logged below,
-      // because it really was sent.
-      const { count } = await tx.delivery.updateMany({
-        where: { id: delivery.id, status: "pending", attempts: delivery.attempts },
-        data: {
-          attempts: attempt,
-          maxAttempts,
-          status: outcome.status,
-          nextAttemptAt: outcome.retryAt,
-          lastStatus: status,
-          lastError: outcome.error,
-        },
-      });
-      const exchange = await recordExchange(tx, "webhook_attempt", links, result.exchange);
-      if (isResentAttempt(delivery)) await linkResentAttempt(tx, exchange.id, links);
-      return {
-        exchangeId: exchange.id,
-        outcome: count === 1 ? outcome : staleOutcome,
-        disabledReason,
-      };
-    }));
+    // Two attempts failing against a new endpoint at once can both try to create its health
+    // row on PostgreSQL; the loser runs again and finds the row.
+    (await retryOnUniqueConflict(() =>
+      options.db.$transaction(async (tx) => {
+        const disabledReason = await recordEndpointOutcome(
+          tx,
+          endpoint,
+          endpointOutcomeOf(verdict),
+          {
+            now,
+            disableAfterMs,
+          },
+        );
+        const outcome = deliveryOutcomeOf(verdict, disabledReason);
+        // Compare-and-set on the attempt count: if a second claim of this delivery (after a lost
+        // lease) already recorded this attempt, its state wins; this attempt is still logged below,
+        // because it really was sent.
+        const { count } = await tx.delivery.updateMany({
+          where: { id: delivery.id, status: "pending", attempts: delivery.attempts },
+          data: {
+            attempts: attempt,
+            maxAttempts,
+            status: outcome.status,
+            nextAttemptAt: outcome.retryAt,
+            lastStatus: status,
+            lastError: outcome.error,
+          },
+        });
+        const exchange = await recordExchange(tx, "webhook_attempt", links, result.exchange);
+        if (isResentAttempt(delivery)) await linkResentAttempt(tx, exchange.id, links);
+        return {
+          exchangeId: exchange.id,
+          outcome: count === 1 ? outcome : staleOutcome,
+          disabledReason,
+        };
+      }),
+    ));
 
   publish({
     workspaceId: delivery.workspaceId,
