@@ -10,8 +10,13 @@ declare module "zod" {
     /** Whether the setting's text (or, for maps, each value) may hold `{{ path }}` templates. */
     supportsTemplates?: boolean;
     placeholder?: string;
+    /** Shows the setting only while another setting of the node holds one of these values. */
+    visibleWhen?: FieldCondition;
   }
 }
+
+/** A condition on another setting of the same node, e.g. verification is "hmac". */
+export type FieldCondition = { readonly field: string; readonly oneOf: readonly string[] };
 
 export type FieldKind = "text" | "textarea" | "json" | "number" | "select" | "keyValue" | "secret";
 
@@ -38,6 +43,8 @@ export type FieldSpec = {
   max?: number;
   supportsTemplates: boolean;
   placeholder?: string;
+  /** Absent when the setting always shows. */
+  visibleWhen?: FieldCondition;
 };
 
 type FieldMeta = z.GlobalMeta;
@@ -81,6 +88,7 @@ function describeField(
     kind: "text",
     supportsTemplates: meta.supportsTemplates ?? false,
     placeholder: meta.placeholder,
+    ...(meta.visibleWhen ? { visibleWhen: meta.visibleWhen } : {}),
   };
 
   if (inner instanceof z.ZodEnum) {

@@ -16,8 +16,24 @@ function formShapeOf(fields: FieldSpec[]) {
 }
 
 describe("describeConfigFields", () => {
-  it("gives the webhook trigger no fields", () => {
-    expect(describeConfigFields("webhook-trigger")).toEqual([]);
+  it("shows the webhook trigger's scheme settings only for the scheme chosen", () => {
+    const fields = describeConfigFields("webhook-trigger");
+    const byName = new Map(fields.map((field) => [field.name, field]));
+    expect(byName.get("verification")).toMatchObject({ kind: "select", required: false });
+    expect(byName.get("verification")?.visibleWhen).toBeUndefined();
+    expect(byName.get("hmacHeader")).toMatchObject({
+      label: "Signature header",
+      visibleWhen: { field: "verification", oneOf: ["hmac"] },
+    });
+    expect(byName.get("hmacTimestampHeader")?.visibleWhen).toEqual({
+      field: "hmacSignedContent",
+      oneOf: ["timestamp.body"],
+    });
+    expect(byName.get("responseTimeoutMs")).toMatchObject({
+      kind: "number",
+      min: 100,
+      max: 60_000,
+    });
   });
 
   it("gives an unknown type no fields", () => {
