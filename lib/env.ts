@@ -50,11 +50,18 @@ const envSchema = z.object({
     .min(0)
     .max(365 * 24 * 3_600_000)
     .default(24 * 3_600_000),
-  SWITCHYARD_MAX_INBOUND_BODY_BYTES: z.coerce
-    .number()
-    .int()
-    .min(1024)
-    .default(1024 * 1024),
+  /**
+   * Key that seals stored secrets (inbound verification secrets): 32 bytes as base64 or hex.
+   * When unset, one is generated on first use and kept in the data folder.
+   */
+  SWITCHYARD_SECRET_KEY: z.string().min(1).optional(),
+  /** A sender that takes longer than this to deliver a request's body is cut off with 408. */
+  SWITCHYARD_INBOUND_READ_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  /**
+   * Inbound requests one process handles at once; past it, requests are shed at once with 503
+   * and Retry-After, so a flood cannot hang the server or grow its memory without bound.
+   */
+  SWITCHYARD_INBOUND_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(100_000).default(512),
   /** Bodies longer than this are cut in the delivery log, with a flag saying so. */
   SWITCHYARD_MAX_STORED_BODY_BYTES: z.coerce
     .number()
@@ -85,7 +92,9 @@ export type AppConfig = {
   deliveryScheduleMs: number[] | undefined;
   endpointDisableAfterMs: number;
   secretGraceMs: number;
-  maxInboundBodyBytes: number;
+  secretKey: string | undefined;
+  inboundReadTimeoutMs: number;
+  inboundMaxInFlight: number;
   maxStoredBodyBytes: number;
   logLevel: string;
 };
@@ -131,7 +140,9 @@ export function parseConfig(env: Record<string, string | undefined>, cwd: string
     deliveryScheduleMs: e.SWITCHYARD_DELIVERY_SCHEDULE_MS?.split(",").map(Number),
     endpointDisableAfterMs: e.SWITCHYARD_ENDPOINT_DISABLE_AFTER_MS,
     secretGraceMs: e.SWITCHYARD_SECRET_GRACE_MS,
-    maxInboundBodyBytes: e.SWITCHYARD_MAX_INBOUND_BODY_BYTES,
+    secretKey: e.SWITCHYARD_SECRET_KEY,
+    inboundReadTimeoutMs: e.SWITCHYARD_INBOUND_READ_TIMEOUT_MS,
+    inboundMaxInFlight: e.SWITCHYARD_INBOUND_MAX_IN_FLIGHT,
     maxStoredBodyBytes: e.SWITCHYARD_MAX_STORED_BODY_BYTES,
     logLevel: e.SWITCHYARD_LOG_LEVEL,
   };

@@ -5,15 +5,20 @@
 export const errorStatus = {
   unauthenticated: 401,
   signature_invalid: 401,
+  /** An inbound request failed its workflow's verification (signature, credentials, token). */
+  verification_failed: 401,
   forbidden: 403,
   cross_site_request: 403,
   not_found: 404,
   workflow_not_found: 404,
   workflow_inactive: 404,
+  /** The test URL only answers while the editor listens for a test event. */
+  test_listener_inactive: 404,
   method_not_allowed: 405,
   conflict: 409,
   setup_complete: 409,
   email_taken: 409,
+  request_timeout: 408,
   invalid_json: 400,
   validation_failed: 400,
   payload_too_large: 413,
@@ -22,6 +27,10 @@ export const errorStatus = {
   rate_limited: 429,
   internal_error: 500,
   unavailable: 503,
+  /** The server sheds load: too many requests in flight. Retry after the Retry-After delay. */
+  overloaded: 503,
+  /** The workflow asks for verification it cannot perform, e.g. no secret is stored. */
+  verification_misconfigured: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -156,4 +156,8 @@ export type UserView = {
 export type LiveEvent =
   | { type: "exchange.created"; id: string; workflowId: string | null; runId: string | null }
   | { type: "run.updated"; id: string; workflowId: string; status: RunStatus }
-  | { type: "delivery.updated"; id: string; runId: string; status: DeliveryStatus };
+  | { type: "delivery.updated"; id: string; runId: string; status: DeliveryStatus }
+  /** A Respond node has set the answer to the request that started the run. */
+  | { type: "run.responded"; id: string; workflowId: string }
+  /** The workflow's test URL captured a request; the editor shows it. */
+  | { type: "test-event.captured"; workflowId: string };

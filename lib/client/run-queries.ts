@@ -15,9 +15,12 @@ export function runQueryOptions(runId: string) {
 export function isEventAboutRun(event: LiveEvent, runId: string): boolean {
   switch (event.type) {
     case "run.updated":
+    case "run.responded":
       return event.id === runId;
     case "delivery.updated":
     case "exchange.created":
       return event.runId === runId;
+    case "test-event.captured":
+      return false;
   }
 }

@@ -15,7 +15,7 @@ async function handler(
   try {
     return await handleInbound(request, token, {
       db: getDb(),
-      maxBodyBytes: config.maxInboundBodyBytes,
+      maxBodyBytes: 1024 * 1024,
       maxStoredBodyBytes: config.maxStoredBodyBytes,
     });
   } catch (error) {
