@@ -1,6 +1,7 @@
 // Starts Switchyard: applies pending migrations to the database DATABASE_URL names (the SQLite
-// file of the embedded default, or PostgreSQL), then serves the built app, with the job worker
-// inside the same process unless SWITCHYARD_EMBEDDED_WORKER=0.
+// file of the embedded default, or PostgreSQL), then serves the built app from the lean server
+// (scripts/server.ts), which answers inbound webhooks itself and hands the rest to Next, with
+// the job worker inside the same process unless SWITCHYARD_EMBEDDED_WORKER=0.
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
@@ -32,6 +33,10 @@ if (sqlitePath) {
 }
 
 const port = env.PORT ?? "3000";
-const server = spawn(bin("next"), ["start", "-p", port], { env, stdio: "inherit" });
+const server = spawn(
+  process.execPath,
+  ["--conditions=react-server", "--import", "tsx", path.join("scripts", "server.ts")],
+  { env: { ...env, PORT: port, NODE_ENV: "production" }, stdio: "inherit" },
+);
 for (const signal of ["SIGTERM", "SIGINT"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -1,13 +1,16 @@
 "use client";
 
 import { useMemo } from "react";
-import { describeConfigFields } from "@/lib/workflow/config-fields";
+import { describeConfigFields, type FieldSpec } from "@/lib/workflow/config-fields";
 import { validateNodeConfig } from "@/lib/workflow/validate-node-config";
 import { ConfigField } from "./config-field";
+import { isFieldVisible } from "./field-visibility";
 
 /**
  * A node's settings form, generated from its type's field specs alone, with the validator's
- * messages under the fields they concern. Messages about no field in particular go on top.
+ * messages under the fields they concern. Fields whose condition the config does not meet are
+ * hidden but keep their values, so switching back restores them. Messages about no field in
+ * particular, or about a hidden one, go on top.
  */
 export function ConfigForm({
   nodeType,
@@ -22,10 +25,8 @@ export function ConfigForm({
 }) {
   const fields = useMemo(() => describeConfigFields(nodeType), [nodeType]);
   const messagesByField = useMemo(() => groupIssues(nodeType, config), [nodeType, config]);
-  const fieldNames = new Set(fields.map((field) => field.name));
-  const generalMessages = [...messagesByField]
-    .filter(([field]) => !fieldNames.has(field))
-    .flatMap(([, messages]) => messages);
+  const visibleFields = fields.filter((field) => isFieldVisible(nodeType, field, config));
+  const generalMessages = collectGeneralMessages(fields, visibleFields, messagesByField);
 
   function changeField(name: string, value: unknown) {
     const next = { ...config };
@@ -48,7 +49,7 @@ export function ConfigForm({
           ))}
         </ul>
       ) : null}
-      {fields.map((field) => (
+      {visibleFields.map((field) => (
         <ConfigField
           key={field.name}
           field={field}
@@ -59,6 +60,25 @@ export function ConfigForm({
       ))}
     </fieldset>
   );
+}
+
+/**
+ * Messages shown above the fields: those about no field, and those about hidden fields, named,
+ * because a hidden setting that is invalid still keeps the workflow from running.
+ */
+function collectGeneralMessages(
+  fields: readonly FieldSpec[],
+  visibleFields: readonly FieldSpec[],
+  messagesByField: ReadonlyMap<string, string[]>,
+): string[] {
+  const labels = new Map(fields.map((field) => [field.name, field.label]));
+  const visibleNames = new Set(visibleFields.map((field) => field.name));
+  return [...messagesByField]
+    .filter(([name]) => !visibleNames.has(name))
+    .flatMap(([name, messages]) => {
+      const label = labels.get(name);
+      return label === undefined ? messages : messages.map((message) => `${label}: ${message}`);
+    });
 }
 
 function groupIssues(nodeType: string, config: Record<string, unknown>): Map<string, string[]> {

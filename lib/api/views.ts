@@ -2,8 +2,10 @@
  * The JSON shapes the API answers with, shared by route handlers and browser code. Dates travel
  * as ISO strings. Stored JSON (graphs, headers, step data) arrives parsed.
  */
+import type { InboundReadiness } from "../ingest/inbound-readiness";
 import type { Graph } from "../workflow/graph";
 import type { GraphProblem } from "../workflow/validate-graph";
+import type { VerificationKind } from "../workflow/webhook-trigger-node-type";
 
 export type WorkflowView = {
   id: string;
@@ -16,8 +18,21 @@ export type WorkflowView = {
   activeVersion: { id: string; number: number; createdAt: string } | null;
   /** The draft differs from the version production runs. */
   hasUnpublishedChanges: boolean;
+  inbound: InboundView;
   createdAt: string;
   updatedAt: string;
+};
+
+/** The state of a workflow's inbound URLs, as the editor shows it. */
+export type InboundView = {
+  /** Path of the test URL, e.g. "/hooks/Xy…/test"; it captures requests while listening. */
+  testPath: string;
+  /** Whether the production URL accepts events now and, if not, the first reason why. */
+  readiness: InboundReadiness;
+  /** The stored verification secret's last characters, e.g. "…a1b2"; null when none is set. */
+  secretHint: string | null;
+  /** How the live version verifies senders; null when no live version has a Webhook trigger. */
+  activeVerification: VerificationKind | null;
 };
 
 export type WorkflowSummaryView = {

@@ -7,8 +7,10 @@ import { enqueueJob } from "../queue/enqueue-job";
 import type { JobOutcome } from "../queue/worker";
 import type { GraphNode } from "../workflow/graph";
 import { planExecution } from "../workflow/plan-execution";
+import { respondNodeType } from "../workflow/respond-node-type";
 import type { TemplateContext } from "../workflow/templates";
 import { parseStoredGraph } from "../workflows/stored-graph";
+import { recordRunAnswer } from "./executors/execute-respond";
 import { executors } from "./executors/executors";
 import type { ExecutionEnv, StepResult } from "./executors/node-executor";
 
@@ -100,7 +102,7 @@ async function executeStep(
   const result = await runExecutor(options, run, node, context);
   const finishedAt = new Date();
 
-  const exchangeIds = await db.$transaction(async (tx) => {
+  const { exchangeIds, hasAnswered } = await db.$transaction(async (tx) => {
     await tx.step.update({
       where: { id: step.id },
       data: {
@@ -144,13 +146,24 @@ async function executeStep(
         concurrencyKey: endpointConcurrencyKey(delivery.endpointUrl),
       });
     }
-    return ids;
+    // A Respond step's answer is stored with the step, so neither is committed without the other.
+    const hasAnswered =
+      result.ok &&
+      node.type === respondNodeType.type &&
+      (await recordRunAnswer(tx, run.id, result.output));
+    return { exchangeIds: ids, hasAnswered };
   });
 
   for (const id of exchangeIds) {
     publish({
       workspaceId: run.workspaceId,
       event: { type: "exchange.created", id, workflowId: run.workflowId, runId: run.id },
+    });
+  }
+  if (hasAnswered) {
+    publish({
+      workspaceId: run.workspaceId,
+      event: { type: "run.responded", id: run.id, workflowId: run.workflowId },
     });
   }
   if (result.deliveries.length > 0) wakeWorkers();

@@ -1,6 +1,7 @@
 import { httpRequestNodeType } from "./http-request-node-type";
 import { manualTriggerNodeType } from "./manual-trigger-node-type";
 import type { NodeTypeDefinition } from "./node-type";
+import { respondNodeType } from "./respond-node-type";
 import { sendWebhookNodeType } from "./send-webhook-node-type";
 import { webhookTriggerNodeType } from "./webhook-trigger-node-type";
 
@@ -13,6 +14,7 @@ export const nodeTypes: readonly NodeTypeDefinition[] = [
   manualTriggerNodeType,
   httpRequestNodeType,
   sendWebhookNodeType,
+  respondNodeType,
 ];
 
 const nodeTypesByName: ReadonlyMap<string, NodeTypeDefinition> = new Map(

@@ -12,12 +12,13 @@ function messagesOf(result: { success: boolean; error?: { issues: { message: str
 }
 
 describe("the node type registry", () => {
-  it("lists the four node types in palette order with their id prefixes", () => {
+  it("lists the five node types in palette order with their id prefixes", () => {
     expect(nodeTypes.map((definition) => [definition.type, definition.idPrefix])).toEqual([
       ["webhook-trigger", "webhook"],
       ["manual-trigger", "manual"],
       ["http-request", "http"],
       ["send-webhook", "send"],
+      ["respond", "respond"],
     ]);
   });
 
@@ -41,6 +42,7 @@ describe("the node type registry", () => {
       ["manual-trigger", []],
       ["http-request", []],
       ["send-webhook", ["secret"]],
+      ["respond", []],
     ]);
   });
 
@@ -58,12 +60,13 @@ describe("the node type registry", () => {
       ["manual-trigger", []],
       ["http-request", ["url"]],
       ["send-webhook", ["url", "secret"]],
+      ["respond", []],
     ]);
   });
 });
 
 describe("the webhook trigger config", () => {
-  it("accepts an empty object and refuses any setting", () => {
+  it("accepts an empty object and refuses an unknown setting", () => {
     expect(webhookTriggerConfigSchema.safeParse({}).success).toBe(true);
     expect(webhookTriggerConfigSchema.safeParse({ path: "/x" }).success).toBe(false);
   });

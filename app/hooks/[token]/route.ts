@@ -1,30 +1,22 @@
-import { errorResponse } from "@/lib/api/error-codes";
-import { getDb } from "@/lib/db/client";
-import { getConfig } from "@/lib/env";
-import { handleInbound } from "@/lib/ingest/handle-inbound";
-import { log } from "@/lib/log";
+import { ingestWebRequest } from "@/lib/ingest/web-adapter";
 
 export const dynamic = "force-dynamic";
 
+/** A workflow's production URL. `npm start` serves it from the lean server, with the same code. */
 async function handler(
   request: Request,
   context: { params: Promise<{ token: string }> },
 ): Promise<Response> {
   const { token } = await context.params;
-  const config = getConfig();
-  try {
-    return await handleInbound(request, token, {
-      db: getDb(),
-      maxBodyBytes: 1024 * 1024,
-      maxStoredBodyBytes: config.maxStoredBodyBytes,
-    });
-  } catch (error) {
-    // Nothing was committed, so nothing was acknowledged: the sender retries.
-    log.error({ err: error }, "inbound request failed");
-    return errorResponse("unavailable", "The event could not be stored. Retry later.", undefined, {
-      "retry-after": "5",
-    });
-  }
+  return ingestWebRequest(request, { token, isTest: false });
 }
 
-export { handler as GET, handler as POST, handler as PUT, handler as PATCH, handler as DELETE };
+export {
+  handler as GET,
+  handler as POST,
+  handler as PUT,
+  handler as PATCH,
+  handler as DELETE,
+  handler as HEAD,
+  handler as OPTIONS,
+};

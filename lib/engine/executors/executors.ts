@@ -1,4 +1,5 @@
 import { executeHttpRequest } from "./execute-http-request";
+import { executeRespond } from "./execute-respond";
 import { executeSendWebhook } from "./execute-send-webhook";
 import type { NodeExecutor } from "./node-executor";
 
@@ -9,4 +10,5 @@ import type { NodeExecutor } from "./node-executor";
 export const executors: Readonly<Record<string, NodeExecutor>> = {
   "http-request": executeHttpRequest,
   "send-webhook": executeSendWebhook,
+  respond: executeRespond,
 };
