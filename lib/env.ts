@@ -7,6 +7,9 @@ const booleanFlag = z
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Port and interface the production server listens on. */
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  HOSTNAME: z.string().min(1).default("0.0.0.0"),
   /**
    * `file:` URL of the SQLite database (relative paths are taken from the working directory), or
    * a `postgresql://` URL to run on PostgreSQL.
@@ -80,6 +83,8 @@ export type DatabaseTarget =
 
 export type AppConfig = {
   nodeEnv: "development" | "production" | "test";
+  port: number;
+  hostname: string;
   database: DatabaseTarget;
   /** Folder for files the app keeps beside its data, such as a generated session secret. */
   dataDir: string;
@@ -129,6 +134,8 @@ export function parseConfig(env: Record<string, string | undefined>, cwd: string
   const database = resolveDatabase(e.DATABASE_URL, cwd);
   return {
     nodeEnv: e.NODE_ENV,
+    port: e.PORT,
+    hostname: e.HOSTNAME,
     database,
     dataDir: database.kind === "sqlite" ? path.dirname(database.path) : path.resolve(cwd, "data"),
     authSecret: e.NEXTAUTH_SECRET,

@@ -2,12 +2,12 @@
 // and hands every other request to Next. Started by scripts/start.mjs after migrations.
 import next from "next";
 import { createAppServer } from "../lib/server/app-server";
+import { getConfig } from "../lib/env";
 import { log } from "../lib/log";
 import { getProcessWorker } from "../lib/queue/worker-registry";
 
 async function main(): Promise<void> {
-  const port = Number(process.env.PORT ?? "3000");
-  const hostname = process.env.HOSTNAME ?? "0.0.0.0";
+  const { port, hostname } = getConfig();
   const app = next({ dev: false, dir: process.cwd(), port, hostname });
   await app.prepare();
   const handle = app.getRequestHandler();
