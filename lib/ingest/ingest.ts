@@ -174,10 +174,7 @@ async function ingestProduction(
   }
 
   const parsed = parseInboundBody(body.bytes, request.headers["content-type"]);
-  if (!parsed.ok) {
-    const message = "The body is declared as JSON but is not valid JSON.";
-    return recorder.reject("invalid_json", message, body.bytes);
-  }
+  if (!parsed.ok) return recorder.reject("invalid_json", parsed.message, body.bytes);
 
   const messageId = messageIdOf(request, config.idempotencyHeader);
   if (messageId !== null) {

@@ -79,13 +79,13 @@ export async function captureTestEvent(
   const answer: InboundAnswer = !verification.ok
     ? errorAnswer("verification_failed", verification.reason)
     : !parsed.ok
-      ? errorAnswer("invalid_json", "The body is declared as JSON but is not valid JSON.")
+      ? errorAnswer("invalid_json", parsed.message)
       : {
           status: 200,
           headers: { "content-type": "application/json" },
           body: JSON.stringify({ captured: true }),
         };
-  const error = verification.ok ? (parsed.ok ? null : "invalid JSON") : verification.reason;
+  const error = verification.ok ? (parsed.ok ? null : parsed.message) : verification.reason;
   const row = recorder.row(body.bytes, answer, error, null);
   const url = new URL(request.url, "http://inbound.invalid");
   const event: TestEvent = {

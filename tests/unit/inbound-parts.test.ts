@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { matchInboundPath } from "@/lib/ingest/inbound-path";
-import { parseInboundBody } from "@/lib/ingest/parse-inbound-body";
+import { exceedsJsonDepth, maxJsonDepth, parseInboundBody } from "@/lib/ingest/parse-inbound-body";
 import { RateLimiter } from "@/lib/ingest/rate-limiter";
 import { readInboundBody } from "@/lib/ingest/read-inbound-body";
 
@@ -84,10 +84,29 @@ describe("parseInboundBody", () => {
     expect(parseInboundBody(bytes("[1]"), "application/cloudevents+json")).toMatchObject({
       value: [1],
     });
-    expect(parseInboundBody(bytes("{"), "application/json")).toEqual({
+    expect(parseInboundBody(bytes("{"), "application/json")).toMatchObject({
       ok: false,
       reason: "invalid_json",
     });
+  });
+
+  it("refuses JSON nested deeper than the limit without parsing it", () => {
+    const nested = (depth: number) => "[".repeat(depth) + "]".repeat(depth);
+    expect(parseInboundBody(bytes(nested(maxJsonDepth)), "application/json").ok).toBe(true);
+    expect(parseInboundBody(bytes(nested(maxJsonDepth + 1)), "application/json")).toMatchObject({
+      ok: false,
+      reason: "too_deep",
+    });
+    expect(parseInboundBody(bytes(nested(200_000)), "application/json")).toMatchObject({
+      reason: "too_deep",
+    });
+  });
+
+  it("does not count brackets inside strings, escaped quotes included", () => {
+    const inString = JSON.stringify({ text: '\\"[[[[' + "[".repeat(100) });
+    expect(exceedsJsonDepth(inString, 2)).toBe(false);
+    expect(exceedsJsonDepth('{"a":{"b":[1]}}', 2)).toBe(true);
+    expect(exceedsJsonDepth('{"a":{"b":[1]}}', 3)).toBe(false);
   });
 
   it("turns form posts into fields and text into text", () => {
