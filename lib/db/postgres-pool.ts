@@ -35,9 +35,17 @@ export type PgPoolOptions = {
   forMigrate?: boolean;
 };
 
+const connectTimeoutMs = 3_000;
+
 /** A connection pool for one PostgreSQL database. */
 export function createPgPool(url: string, options: PgPoolOptions = {}): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  // Without a connect timeout, a request made while the server is down waits for it forever;
+  // with one, it fails within seconds and the caller answers 503 (an inbound sender retries).
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    connectionTimeoutMillis: connectTimeoutMs,
+  });
   // An idle connection that the server ends (a restart, an administrator) is dropped from the
   // pool and replaced on next use; it must not bring the process down.
   pool.on("error", () => undefined);
