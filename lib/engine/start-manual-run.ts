@@ -1,14 +1,8 @@
-import { getDb } from "../db/client";
-import { publish, wakeWorkers } from "../events/event-bus";
-import { validateGraph, type GraphProblem } from "../workflow/validate-graph";
-import { snapshotDraft } from "../workflows/snapshot-draft";
-import { parseStoredGraph } from "../workflows/stored-graph";
-import { enqueueRun } from "./enqueue-run";
+import { startDraftRun, type DraftRunResult } from "./start-draft-run";
 
-export type ManualRunResult =
-  | { ok: true; runId: string }
-  | { ok: false; reason: "not_found" | "no_manual_trigger" | "invalid_test_payload" }
-  | { ok: false; reason: "graph_invalid"; problems: GraphProblem[] };
+type Refusal = "no_manual_trigger" | "invalid_test_payload";
+
+export type ManualRunResult = DraftRunResult<Refusal>;
 
 /**
  * Runs the current draft from its Manual trigger, whether or not the workflow is active: this is
@@ -21,43 +15,17 @@ export async function startManualRun(
   workflowId: string,
   payload: unknown,
 ): Promise<ManualRunResult> {
-  const db = getDb();
-  const result = await db.$transaction(async (tx): Promise<ManualRunResult> => {
-    const workflow = await tx.workflow.findFirst({ where: { id: workflowId, workspaceId } });
-    if (!workflow) return { ok: false, reason: "not_found" };
-
-    const graph = parseStoredGraph(workflow.draftGraph);
-    const problems = validateGraph(graph);
-    if (problems.length > 0) return { ok: false, reason: "graph_invalid", problems };
+  return startDraftRun<Refusal>({ workspaceId, userId, workflowId }, (graph) => {
     const trigger = graph.nodes.find((node) => node.type === "manual-trigger");
-    if (!trigger) return { ok: false, reason: "no_manual_trigger" };
+    if (!trigger) return { reason: "no_manual_trigger" };
 
     const body =
       payload === undefined
         ? parseTestPayload(trigger.config["testPayload"])
         : { ok: true, value: payload };
-    if (!body.ok) return { ok: false, reason: "invalid_test_payload" };
-
-    const version = await snapshotDraft(tx, workflow, userId);
-    const run = await enqueueRun(tx, {
-      workspaceId,
-      workflowId,
-      versionId: version.id,
-      triggerKind: "manual",
-      triggerNodeId: trigger.id,
-      triggerData: { body: body.value },
-    });
-    return { ok: true, runId: run.id };
+    if (!body.ok) return { reason: "invalid_test_payload" };
+    return { triggerKind: "manual", triggerNodeId: trigger.id, triggerData: { body: body.value } };
   });
-
-  if (result.ok) {
-    publish({
-      workspaceId,
-      event: { type: "run.updated", id: result.runId, workflowId, status: "queued" },
-    });
-    wakeWorkers();
-  }
-  return result;
 }
 
 function parseTestPayload(value: unknown): { ok: true; value: unknown } | { ok: false } {

@@ -1,17 +1,11 @@
-import { getDb } from "../db/client";
-import { publish, wakeWorkers } from "../events/event-bus";
 import { triggerSettingsOf } from "../ingest/trigger-settings";
 import { log } from "../log";
-import { validateGraph, type GraphProblem } from "../workflow/validate-graph";
-import { snapshotDraft } from "../workflows/snapshot-draft";
-import { parseStoredGraph } from "../workflows/stored-graph";
 import { parseStoredTestEvent } from "../workflows/test-event";
-import { enqueueRun } from "./enqueue-run";
+import { startDraftRun, type DraftRunResult } from "./start-draft-run";
 
-export type TestEventRunResult =
-  | { ok: true; runId: string }
-  | { ok: false; reason: "not_found" | "no_webhook_trigger" | "no_test_event" }
-  | { ok: false; reason: "graph_invalid"; problems: GraphProblem[] };
+type Refusal = "no_webhook_trigger" | "no_test_event";
+
+export type TestEventRunResult = DraftRunResult<Refusal>;
 
 /**
  * Runs the current draft from its Webhook trigger with the request last captured on the test
@@ -25,42 +19,22 @@ export async function startTestEventRun(
   userId: string,
   workflowId: string,
 ): Promise<TestEventRunResult> {
-  const result = await getDb().$transaction(async (tx): Promise<TestEventRunResult> => {
-    const workflow = await tx.workflow.findFirst({ where: { id: workflowId, workspaceId } });
-    if (!workflow) return { ok: false, reason: "not_found" };
+  const result = await startDraftRun<Refusal>(
+    { workspaceId, userId, workflowId },
+    (graph, workflow) => {
+      const trigger = triggerSettingsOf(graph).trigger;
+      if (!trigger) return { reason: "no_webhook_trigger" };
+      const event = parseStoredTestEvent(workflow.id, workflow.testEvent);
+      if (!event) return { reason: "no_test_event" };
 
-    const graph = parseStoredGraph(workflow.draftGraph);
-    const problems = validateGraph(graph);
-    if (problems.length > 0) return { ok: false, reason: "graph_invalid", problems };
-    const trigger = triggerSettingsOf(graph).trigger;
-    if (!trigger) return { ok: false, reason: "no_webhook_trigger" };
-    const event = parseStoredTestEvent(workflow.id, workflow.testEvent);
-    if (!event) return { ok: false, reason: "no_test_event" };
-
-    const version = await snapshotDraft(tx, workflow, userId);
-    const run = await enqueueRun(tx, {
-      workspaceId,
-      workflowId,
-      versionId: version.id,
-      triggerKind: "webhook",
-      triggerNodeId: trigger.nodeId,
-      triggerData: {
-        method: event.method,
-        headers: event.headers,
-        query: event.query,
-        body: event.body,
-      },
-    });
-    return { ok: true, runId: run.id };
-  });
-
-  if (result.ok) {
-    publish({
-      workspaceId,
-      event: { type: "run.updated", id: result.runId, workflowId, status: "queued" },
-    });
-    wakeWorkers();
-    log.info({ runId: result.runId, workflowId }, "test event run started");
-  }
+      const { method, headers, query, body } = event;
+      return {
+        triggerKind: "webhook",
+        triggerNodeId: trigger.nodeId,
+        triggerData: { method, headers, query, body },
+      };
+    },
+  );
+  if (result.ok) log.info({ runId: result.runId, workflowId }, "test event run started");
   return result;
 }
