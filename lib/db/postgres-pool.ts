@@ -49,10 +49,13 @@ export function createPgPool(url: string, options: PgPoolOptions = {}): pg.Pool 
   // An idle connection that the server ends (a restart, an administrator) is dropped from the
   // pool and replaced on next use; it must not bring the process down.
   pool.on("error", () => undefined);
-  if (!options.forMigrate) return pool;
-  reportCatalogTypesAsText(pool);
   pool.on("connect", (client) => {
-    reportCatalogTypesAsText(client);
+    // The pool listens for errors of idle connections only. One checked out (a Prisma
+    // transaction between its statements) that the server drops would otherwise raise an
+    // uncaught error and end the process; its holder sees the failure on its next statement.
+    client.on("error", () => undefined);
+    if (options.forMigrate) reportCatalogTypesAsText(client);
   });
+  if (options.forMigrate) reportCatalogTypesAsText(pool);
   return pool;
 }
