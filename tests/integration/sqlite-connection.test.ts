@@ -61,6 +61,16 @@ describe.runIf(getConfig().database.kind === "sqlite")("the shared SQLite connec
     expect(order).toEqual(["prisma commits", "direct write"]);
   });
 
+  it("keeps the savepoint journal of a group commit in memory rather than in a temporary file", async () => {
+    const connection = await sqliteConnectionOf(getDb());
+    if (!connection) throw new Error("expected a SQLite connection");
+    const mode = await connection.read((sql) =>
+      sql.get<{ temp_store: number }>("PRAGMA temp_store"),
+    );
+    // 2 is MEMORY; SQLite's default, 0, puts the journal in a file once it outgrows a small buffer.
+    expect(mode).toEqual({ temp_store: 2 });
+  });
+
   it("gives rows ids in the same form as Prisma's, and unique", () => {
     const ids = Array.from({ length: 10_000 }, () => newId());
     expect(new Set(ids).size).toBe(ids.length);
