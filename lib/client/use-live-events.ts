@@ -37,6 +37,11 @@ export function parseLiveEvent(data: string): LiveEvent | null {
   if (typeof value !== "object" || value === null) return null;
 
   const record = value as Record<string, unknown>;
+  // A capture has no id of its own: the editor refetches the workflow's one test event.
+  if (record.type === "test-event.captured") {
+    const { workflowId } = record;
+    return typeof workflowId === "string" ? { type: "test-event.captured", workflowId } : null;
+  }
   const id = record.id;
   if (typeof id !== "string") return null;
 
@@ -52,6 +57,10 @@ export function parseLiveEvent(data: string): LiveEvent | null {
       const { workflowId, status } = record;
       if (typeof workflowId !== "string" || !isOneOf(status, runStatuses)) return null;
       return { type: "run.updated", id, workflowId, status };
+    }
+    case "run.responded": {
+      const { workflowId } = record;
+      return typeof workflowId === "string" ? { type: "run.responded", id, workflowId } : null;
     }
     case "delivery.updated": {
       const { runId, status } = record;
