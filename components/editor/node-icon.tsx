@@ -6,6 +6,7 @@ const iconPaths: Record<string, string> = {
   "http-request":
     "M3 12h18M12 3a14 14 0 0 1 0 18M12 3a14 14 0 0 0 0 18M12 3a9 9 0 1 1 0 18 9 9 0 0 1 0-18z",
   "send-webhook": "M22 2 11 13M22 2l-7 20-4-9-9-4 20-7z",
+  respond: "M9 14 4 9l5-5M4 9h10.5a5.5 5.5 0 0 1 0 11H11",
 };
 
 const fallbackPath = "M4 4h16v16H4z";

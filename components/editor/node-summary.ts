@@ -9,13 +9,15 @@ export function summarizeNode(
 ): string {
   switch (nodeType) {
     case "webhook-trigger":
-      return `POST ${inboundPath}`;
+      return `${textOf(config["methods"]) || "POST"} ${inboundPath}`;
     case "manual-trigger":
       return "Started from the editor with a test payload";
     case "http-request":
       return `${textOf(config["method"]) || "GET"} ${textOf(config["url"]) || "no URL yet"}`;
     case "send-webhook":
       return `${textOf(config["eventType"]) || "event"} → ${textOf(config["url"]) || "no endpoint yet"}`;
+    case "respond":
+      return `Answers ${typeof config["status"] === "number" ? config["status"] : 200}`;
     default:
       return "Unknown node type";
   }
