@@ -6,6 +6,7 @@ import { ActivityBadge } from "@/components/workflows/activity-badge";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { WorkflowView } from "@/lib/api/views";
+import { LiveStateButton } from "./inbound-readiness";
 import { InboundUrl } from "./inbound-url";
 import { ProblemsMenu } from "./problems-menu";
 import type { EditorCommands } from "./use-editor-commands";
@@ -17,10 +18,13 @@ export function EditorHeader({
   workflow,
   commands,
   canEdit,
+  onShowInbound,
 }: {
   workflow: WorkflowView;
   commands: EditorCommands;
   canEdit: boolean;
+  /** Opens the side panel's inbound view, which says in full why the URL is not live. */
+  onShowInbound: () => void;
 }) {
   const isDirty = useEditorStore(selectIsDirty);
   useLeaveGuard(isDirty);
@@ -79,7 +83,12 @@ export function EditorHeader({
         </div>
       </div>
       <div className="flex h-10 items-center gap-4 border-t border-slate-100 bg-slate-50/60 px-4 text-xs">
-        <InboundUrl inboundPath={workflow.inboundPath} />
+        <InboundUrl
+          label="Inbound URL"
+          copyLabel="Copy production URL"
+          path={workflow.inboundPath}
+        />
+        <LiveStateButton readiness={workflow.inbound.readiness} onShowInbound={onShowInbound} />
         <PublishState workflow={workflow} />
       </div>
     </header>

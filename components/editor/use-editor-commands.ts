@@ -12,6 +12,7 @@ import {
   readActivationProblems,
   type ReportedProblem,
 } from "@/components/workflows/reported-problems";
+import { useRunWithTestEvent } from "@/lib/client/inbound-queries";
 import type { EditorStore } from "./editor-store";
 
 /** What the editor reports under its header after a command failed. */
@@ -34,6 +35,7 @@ export function useEditorCommands(workflow: WorkflowView, store: EditorStore) {
   const activate = useActivateWorkflow();
   const deactivate = useDeactivateWorkflow();
   const runManually = useRunManually();
+  const runWithTestEvent = useRunWithTestEvent();
   const [feedback, setFeedback] = useState<EditorFeedback | null>(null);
 
   async function saveIfNeeded(): Promise<void> {
@@ -47,6 +49,20 @@ export function useEditorCommands(workflow: WorkflowView, store: EditorStore) {
       await command();
     } catch (error) {
       setFeedback(describeFailure(failureTitle, error));
+    }
+  }
+
+  /** Saves first, like every command on the saved draft; failures become a value to show. */
+  async function startRun(start: () => Promise<string>): Promise<RunOutcome> {
+    try {
+      await saveIfNeeded();
+      return { ok: true, runId: await start() };
+    } catch (error) {
+      return {
+        ok: false,
+        message: messageOf(error),
+        problems: readActivationProblems(error) ?? [],
+      };
     }
   }
 
@@ -70,18 +86,12 @@ export function useEditorCommands(workflow: WorkflowView, store: EditorStore) {
       }),
 
     /** Saves if needed, then starts a run from the Manual trigger with `payload` as its body. */
-    runManually: async (payload: unknown): Promise<RunOutcome> => {
-      try {
-        await saveIfNeeded();
-        return { ok: true, runId: await runManually.mutateAsync({ workflowId, payload }) };
-      } catch (error) {
-        return {
-          ok: false,
-          message: messageOf(error),
-          problems: readActivationProblems(error) ?? [],
-        };
-      }
-    },
+    runManually: (payload: unknown): Promise<RunOutcome> =>
+      startRun(() => runManually.mutateAsync({ workflowId, payload })),
+
+    /** Saves if needed, then runs the draft with the request the test URL captured. */
+    runWithTestEvent: (): Promise<RunOutcome> =>
+      startRun(() => runWithTestEvent.mutateAsync({ workflowId })),
   };
 }
 

@@ -15,8 +15,9 @@ import { EditorHeader } from "./editor-header";
 import { EditorInspector } from "./editor-inspector";
 import { createEditorStore } from "./editor-store";
 import { NodePaletteDock } from "./node-palette";
-import { useEditorCommands } from "./use-editor-commands";
+import { useEditorCommands, type EditorCommands } from "./use-editor-commands";
 import { EditorStoreContext } from "./use-editor-store";
+import { useInspectorTab } from "./use-inspector-tab";
 import { WorkflowCanvas } from "./workflow-canvas";
 import { WorkflowMetaContext } from "./workflow-meta-context";
 
@@ -86,27 +87,50 @@ function EditorWorkspace({ workflow }: { workflow: WorkflowView }) {
   return (
     <EditorStoreContext.Provider value={store}>
       <WorkflowMetaContext.Provider value={meta}>
-        <div className="flex h-full flex-col">
-          <EditorHeader workflow={workflow} commands={commands} canEdit={canEdit} />
-          {commands.feedback ? (
-            <EditorFeedbackBanner
-              feedback={commands.feedback}
-              onDismiss={commands.dismissFeedback}
-            />
-          ) : null}
-          <div className="flex min-h-0 flex-1">
-            {canEdit ? <NodePaletteDock /> : null}
-            <div className="relative min-w-0 flex-1 bg-slate-50">
-              <WorkflowCanvas canEdit={canEdit} />
-            </div>
-            <EditorInspector
-              workflowId={workflow.id}
-              canEdit={canEdit}
-              onRun={commands.runManually}
-            />
-          </div>
-        </div>
+        <EditorLayout workflow={workflow} commands={commands} canEdit={canEdit} />
       </WorkflowMetaContext.Provider>
     </EditorStoreContext.Provider>
+  );
+}
+
+/** Header, palette, canvas and side panel; inside the store, since the panel follows selection. */
+function EditorLayout({
+  workflow,
+  commands,
+  canEdit,
+}: {
+  workflow: WorkflowView;
+  commands: EditorCommands;
+  canEdit: boolean;
+}) {
+  const inspector = useInspectorTab();
+
+  return (
+    <div className="flex h-full flex-col">
+      <EditorHeader
+        workflow={workflow}
+        commands={commands}
+        canEdit={canEdit}
+        onShowInbound={() => inspector.showTab("inbound")}
+      />
+      {commands.feedback ? (
+        <EditorFeedbackBanner feedback={commands.feedback} onDismiss={commands.dismissFeedback} />
+      ) : null}
+      <div className="flex min-h-0 flex-1">
+        {canEdit ? <NodePaletteDock /> : null}
+        <div className="relative min-w-0 flex-1 bg-slate-50">
+          <WorkflowCanvas canEdit={canEdit} />
+        </div>
+        <EditorInspector
+          workflow={workflow}
+          canEdit={canEdit}
+          tab={inspector.tab}
+          selectedNodeId={inspector.selectedNodeId}
+          onTabChange={inspector.showTab}
+          onRun={commands.runManually}
+          onRunWithTestEvent={commands.runWithTestEvent}
+        />
+      </div>
+    </div>
   );
 }
