@@ -18,8 +18,7 @@ export type BenchDatabase = {
  * inherits its file size. It is migrated the way the integration tests migrate theirs.
  */
 export async function openFreshDatabase(scenario: string): Promise<BenchDatabase> {
-  const sqlitePath = path.join(benchDir, `${scenario}-${randomUUID()}.db`);
-  applyMigrations(sqlitePath);
+  const sqlitePath = createFreshDatabaseFile(scenario, { isMigrated: true });
 
   const db = createDb({ kind: "sqlite", path: sqlitePath });
   // Opens the connection now, so the first measured query does not pay for it.
@@ -30,8 +29,27 @@ export async function openFreshDatabase(scenario: string): Promise<BenchDatabase
     sqlitePath,
     dispose: async () => {
       await db.$disconnect();
-      for (const suffix of ["", "-wal", "-shm", "-journal"])
-        rmSync(`${sqlitePath}${suffix}`, { force: true });
+      removeDatabaseFile(sqlitePath);
     },
   };
+}
+
+/**
+ * Names a new SQLite file for a scenario whose server process opens it itself, migrated (as
+ * `openFreshDatabase` migrates) when the server is Switchyard; the path is absolute.
+ */
+export function createFreshDatabaseFile(
+  scenario: string,
+  { isMigrated }: { isMigrated: boolean },
+): string {
+  const sqlitePath = path.join(benchDir, `${scenario}-${randomUUID()}.db`);
+  if (isMigrated) applyMigrations(sqlitePath);
+  return sqlitePath;
+}
+
+/** Deletes a SQLite file with its WAL and shared-memory companions. */
+export function removeDatabaseFile(sqlitePath: string): void {
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) {
+    rmSync(`${sqlitePath}${suffix}`, { force: true });
+  }
 }

@@ -17,21 +17,36 @@ export type BenchOptions = {
    * and process workers run with. Worker processes always run with their own setting.
    */
   concurrency: number;
+  /** Seconds of each server's closed loop in the inbound scenario. */
+  inboundSeconds: number;
+  /** Seconds of the inbound overload run. */
+  overloadSeconds: number;
+  /** The scenarios to run, in their usual order; every one unless `--only` names some. */
+  scenarios: ScenarioName[];
   isJson: boolean;
   isQuick: boolean;
 };
+
+/** The scenarios by the names `--only` takes, in the order they run. */
+export const scenarioNames = ["throughput", "latency", "scale-out", "memory", "inbound"] as const;
+
+export type ScenarioName = (typeof scenarioNames)[number];
 
 const defaults = {
   deliveries: 2000,
   scaleDeliveries: 3000,
   memoryDeliveries: 100_000,
   latencySamples: 50,
+  inboundSeconds: 10,
+  overloadSeconds: 5,
 };
 const quickDefaults = {
   deliveries: 200,
   scaleDeliveries: 300,
   memoryDeliveries: 1000,
   latencySamples: 10,
+  inboundSeconds: 2,
+  overloadSeconds: 2,
 };
 
 export const usage = `Usage: node --conditions=react-server --import tsx bench/run.ts [options]
@@ -41,8 +56,13 @@ export const usage = `Usage: node --conditions=react-server --import tsx bench/r
   --memory-deliveries N  deliveries while the worker process's RSS is sampled
                          (default 100000; --quick 1000)
   --samples N            event-to-first-attempt samples (default 50; --quick 10)
+  --inbound-seconds N    seconds of each server's closed loop in the inbound scenario
+                         (default 10; --quick 2)
+  --overload-seconds N   seconds of the inbound overload run (default 5; --quick 2)
   --concurrency N        jobs in flight for the in-process worker and the baseline (default 8;
                          worker processes run with the setting \`npm run worker\` has)
+  --only NAME[,NAME]     run only these scenarios: ${scenarioNames.join(", ")}
+                         (the others are reported as skipped)
   --quick                small sizes, for a smoke run
   --json                 print one JSON object with every figure as the last line
   --help                 show this text
@@ -63,6 +83,9 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions | "help
       "memory-deliveries": { type: "string" },
       samples: { type: "string" },
       concurrency: { type: "string" },
+      "inbound-seconds": { type: "string" },
+      "overload-seconds": { type: "string" },
+      only: { type: "string" },
       quick: { type: "boolean", default: false },
       json: { type: "boolean", default: false },
       help: { type: "boolean", default: false },
@@ -85,6 +108,17 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions | "help
     ),
     latencySamples: positiveInteger("--samples", values.samples, sizes.latencySamples),
     concurrency: positiveInteger("--concurrency", values.concurrency, 8),
+    inboundSeconds: positiveInteger(
+      "--inbound-seconds",
+      values["inbound-seconds"],
+      sizes.inboundSeconds,
+    ),
+    overloadSeconds: positiveInteger(
+      "--overload-seconds",
+      values["overload-seconds"],
+      sizes.overloadSeconds,
+    ),
+    scenarios: selectedScenarios(values.only),
     isJson: values.json,
     isQuick: values.quick,
   };
@@ -97,4 +131,15 @@ function positiveInteger(flag: string, text: string | undefined, fallback: numbe
     throw new Error(`${flag} takes a whole number above 0, got "${text}"`);
   }
   return value;
+}
+
+function selectedScenarios(text: string | undefined): ScenarioName[] {
+  if (text === undefined) return [...scenarioNames];
+  const names = text.split(",").map((name) => name.trim());
+  for (const name of names) {
+    if (!(scenarioNames as readonly string[]).includes(name)) {
+      throw new Error(`--only takes ${scenarioNames.join(", ")}; got "${name}"`);
+    }
+  }
+  return scenarioNames.filter((name) => names.includes(name));
 }

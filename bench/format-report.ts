@@ -1,35 +1,51 @@
+import type { ThroughputResult } from "./delivery-throughput";
+import type { LatencyResult } from "./first-attempt-latency";
+import { describeInbound, inboundRows } from "./format-inbound";
 import type { ScaleOutResult } from "./postgres-scale-out";
+import { fixed, formatTable, percent, skippedRow, type ReportRow } from "./report-table";
 import type { BenchReport } from "./run-scenarios";
-import { isSkipped } from "./skipped-scenario";
+import { isSkipped, type SkippedScenario } from "./skipped-scenario";
 import type { MemoryResult } from "./worker-memory";
-
-type Row = { scenario: string; figure: string; measured: string; baseline: string; ratio: string };
-
-const header: Row = {
-  scenario: "scenario",
-  figure: "figure",
-  measured: "measured",
-  baseline: "baseline",
-  ratio: "ratio",
-};
 
 /** The report as a table for people, with the context each figure needs underneath. */
 export function formatReport(report: BenchReport): string {
-  const { deliveryThroughput: throughput, firstAttemptLatency: latency } = report;
-  const rows: Row[] = [
+  const rows: ReportRow[] = [
+    ...throughputRows(report.deliveryThroughput),
+    ...latencyRows(report.firstAttemptLatency),
+    scaleOutRow(report.postgresScaleOut),
+    memoryRow(report.workerMemory),
+    ...inboundRows(report.inboundIngest),
+  ];
+
+  return [...formatTable(rows), "", ...describeContext(report)].join("\n");
+}
+
+function throughputRows(throughput: ThroughputResult | SkippedScenario): ReportRow[] {
+  const scenario = "delivery throughput";
+  if (isSkipped(throughput)) return [skippedRow(scenario, "deliveries/s")];
+  return [
     {
-      scenario: `delivery throughput (${throughput.deliveries})`,
+      scenario: `${scenario} (${throughput.deliveries})`,
       figure: "deliveries/s",
       measured: fixed(throughput.worker.deliveriesPerSecond, 0),
       baseline: fixed(throughput.baseline.deliveriesPerSecond, 0),
-      ratio: `${fixed(throughput.ratio * 100, 1)}%`,
+      ratio: percent(throughput.ratio),
+      target: "",
     },
+  ];
+}
+
+function latencyRows(latency: LatencyResult | SkippedScenario): ReportRow[] {
+  const scenario = "event to first attempt";
+  if (isSkipped(latency)) return [skippedRow(scenario, "p50 ms")];
+  return [
     {
-      scenario: `event to first attempt (${latency.samples})`,
+      scenario: `${scenario} (${latency.samples})`,
       figure: "p50 ms",
       measured: fixed(latency.worker.p50Ms, 1),
       baseline: fixed(latency.baseline.p50Ms, 1),
       ratio: `${fixed(latency.ratioP50, 1)}x`,
+      target: "",
     },
     {
       scenario: "",
@@ -37,15 +53,12 @@ export function formatReport(report: BenchReport): string {
       measured: fixed(latency.worker.p95Ms, 1),
       baseline: fixed(latency.baseline.p95Ms, 1),
       ratio: `${fixed(latency.ratioP95, 1)}x`,
+      target: "",
     },
-    scaleOutRow(report.postgresScaleOut),
-    memoryRow(report.workerMemory),
   ];
-
-  return [...formatTable([header, ...rows]), "", ...describeContext(report)].join("\n");
 }
 
-function scaleOutRow(scaleOut: ScaleOutResult): Row {
+function scaleOutRow(scaleOut: ScaleOutResult): ReportRow {
   const scenario = "PostgreSQL scale-out";
   const figure = "deliveries/s";
   if (isSkipped(scaleOut)) return skippedRow(scenario, figure);
@@ -55,10 +68,11 @@ function scaleOutRow(scaleOut: ScaleOutResult): Row {
     measured: fixed(scaleOut.twoProcesses.deliveriesPerSecond, 0),
     baseline: fixed(scaleOut.oneProcess.deliveriesPerSecond, 0),
     ratio: `${fixed(scaleOut.ratio, 2)}x`,
+    target: `≥ ${fixed(scaleOut.targetRatio, 1)}x`,
   };
 }
 
-function memoryRow(memory: MemoryResult): Row {
+function memoryRow(memory: MemoryResult): ReportRow {
   const scenario = "worker process memory";
   const figure = "peak RSS MB";
   if (isSkipped(memory)) return skippedRow(scenario, figure);
@@ -68,18 +82,13 @@ function memoryRow(memory: MemoryResult): Row {
     measured: fixed(memory.peakRssMb, 0),
     baseline: fixed(memory.baselineRssMb, 0),
     ratio: `${fixed(memory.ratio, 2)}x`,
+    target: `≤ ${memory.targetPeakRssMb} MB`,
   };
-}
-
-function skippedRow(scenario: string, figure: string): Row {
-  return { scenario, figure, measured: "skipped", baseline: "", ratio: "" };
 }
 
 /** What a reader needs to judge the figures: counts, durations, memory trend, targets, load. */
 function describeContext(report: BenchReport): string[] {
-  const { deliveryThroughput: throughput, firstAttemptLatency: latency, machine } = report;
-  const worker = `${throughput.worker.delivered} in ${fixed(throughput.worker.seconds, 1)} s`;
-  const baseline = `${throughput.baseline.delivered} in ${fixed(throughput.baseline.seconds, 1)} s`;
+  const { machine } = report;
   const loadAverages = [machine.loadAverage1mAtStart, machine.loadAverage1mAtEnd]
     .map((load) => fixed(load, 2))
     .join(" at start, ");
@@ -90,16 +99,34 @@ function describeContext(report: BenchReport): string[] {
     "Baselines: throughput and latency send the same signed requests through" +
       " sendSignedDelivery and store nothing; scale-out measures two worker processes against" +
       " one; memory compares the worker process's peak RSS with its RSS once started and idle.",
-    `Throughput: worker delivered ${worker}, baseline ${baseline};` +
-      ` storing the deliveries took ${fixed(throughput.seedSeconds, 1)} s.`,
-    `Latency max: worker ${fixed(latency.worker.maxMs, 1)} ms,` +
-      ` baseline ${fixed(latency.baseline.maxMs, 1)} ms.`,
+    describeThroughput(report.deliveryThroughput),
+    describeLatency(report.firstAttemptLatency),
     describeScaleOut(report.postgresScaleOut),
     describeMemory(report.workerMemory),
+    ...describeInbound(report.inboundIngest),
     `Machine: ${machine.cpus} x ${machine.cpuModel}, Node ${machine.node}, load average` +
-      ` (1 min) ${loadAverages} at end. The receiver, the baselines and the in-process worker` +
-      " run in the benchmark's process; worker processes and a local PostgreSQL share its cores.",
+      ` (1 min) ${loadAverages} at end. The receiver, the baselines, the in-process worker and` +
+      " the inbound load generator run in the benchmark's process; worker processes, inbound" +
+      " servers and a local PostgreSQL share its cores.",
   ];
+}
+
+function describeThroughput(throughput: ThroughputResult | SkippedScenario): string {
+  if (isSkipped(throughput)) return `Throughput: skipped: ${throughput.skipped}.`;
+  const worker = `${throughput.worker.delivered} in ${fixed(throughput.worker.seconds, 1)} s`;
+  const baseline = `${throughput.baseline.delivered} in ${fixed(throughput.baseline.seconds, 1)} s`;
+  return (
+    `Throughput: worker delivered ${worker}, baseline ${baseline};` +
+    ` storing the deliveries took ${fixed(throughput.seedSeconds, 1)} s.`
+  );
+}
+
+function describeLatency(latency: LatencyResult | SkippedScenario): string {
+  if (isSkipped(latency)) return `Latency: skipped: ${latency.skipped}.`;
+  return (
+    `Latency max: worker ${fixed(latency.worker.maxMs, 1)} ms,` +
+    ` baseline ${fixed(latency.baseline.maxMs, 1)} ms.`
+  );
 }
 
 function describeScaleOut(scaleOut: ScaleOutResult): string {
@@ -127,24 +154,4 @@ function describeMemory(memory: MemoryResult): string {
     ` ${fixed(memory.peakSampledRssMb, 0)} MB, peak (VmHWM, startup included)` +
     ` ${fixed(memory.peakRssMb, 0)} MB; target: peak RSS ≤ ${memory.targetPeakRssMb} MB.`
   );
-}
-
-function formatTable(rows: readonly Row[]): string[] {
-  const columns = ["scenario", "figure", "measured", "baseline", "ratio"] as const;
-  const widths = columns.map((column) => Math.max(...rows.map((row) => row[column].length)));
-  const line = (row: Row) =>
-    columns
-      .map((column, index) => {
-        const width = widths[index] ?? 0;
-        return index < 2 ? row[column].padEnd(width) : row[column].padStart(width);
-      })
-      .join("  ")
-      .trimEnd();
-  const rule = widths.map((width) => "-".repeat(width)).join("  ");
-  const [first, ...rest] = rows;
-  return first ? [line(first), rule, ...rest.map(line)] : [];
-}
-
-function fixed(value: number, digits: number): string {
-  return Number.isFinite(value) ? value.toFixed(digits) : "n/a";
 }

@@ -1,11 +1,13 @@
 import os from "node:os";
 
 import { closeRelay } from "../lib/events/event-bus";
-import type { BenchOptions } from "./bench-options";
+import type { BenchOptions, ScenarioName } from "./bench-options";
 import { measureDeliveryThroughput, type ThroughputResult } from "./delivery-throughput";
 import { measureFirstAttemptLatency, type LatencyResult } from "./first-attempt-latency";
+import { measureInboundIngest, type InboundResult } from "./inbound-ingest";
 import { startLocalReceiver } from "./local-receiver";
 import { measurePostgresScaleOut, type ScaleOutResult } from "./postgres-scale-out";
+import type { SkippedScenario } from "./skipped-scenario";
 import { measureWorkerMemory, type MemoryResult } from "./worker-memory";
 
 /** Every figure of one run with its baseline, and what it ran on. */
@@ -21,16 +23,19 @@ export type BenchReport = {
     loadAverage1mAtEnd: number;
   };
   options: Omit<BenchOptions, "isJson">;
-  deliveryThroughput: ThroughputResult;
-  firstAttemptLatency: LatencyResult;
+  deliveryThroughput: ThroughputResult | SkippedScenario;
+  firstAttemptLatency: LatencyResult | SkippedScenario;
   postgresScaleOut: ScaleOutResult;
   workerMemory: MemoryResult;
+  inboundIngest: InboundResult | SkippedScenario;
 };
 
 /**
- * Runs the scenarios one after another against one local receiver, which stays in this process
- * for all of them. Throughput and latency run their worker in this process too; scale-out and
- * memory start worker processes, so their figures hold nothing of this one.
+ * Runs the selected scenarios one after another; the delivery scenarios share one local
+ * receiver, which stays in this process for all of them. Throughput and latency run their
+ * worker in this process too; scale-out and memory start worker processes, so their figures
+ * hold nothing of this one. The inbound scenario runs its servers in processes of their own and
+ * its load generator here.
  */
 export async function runScenarios(
   options: BenchOptions,
@@ -40,19 +45,41 @@ export async function runScenarios(
   const loadAverage1mAtStart = os.loadavg()[0] ?? Number.NaN;
   const receiver = await startLocalReceiver();
   try {
-    reportProgress(`delivery throughput: ${options.deliveries} deliveries, worker and baseline`);
-    const deliveryThroughput = await measureDeliveryThroughput(options, receiver);
+    const run = async <T>(
+      name: ScenarioName,
+      progress: string,
+      measure: () => Promise<T>,
+    ): Promise<T | SkippedScenario> => {
+      if (!options.scenarios.includes(name)) return { skipped: "not selected by --only" };
+      reportProgress(progress);
+      return measure();
+    };
 
-    reportProgress(`event to first attempt: ${options.latencySamples} samples each`);
-    const firstAttemptLatency = await measureFirstAttemptLatency(options, receiver);
-
-    reportProgress(
-      `PostgreSQL scale-out: ${options.scaleDeliveries} deliveries, one worker process then two`,
+    const deliveryThroughput = await run(
+      "throughput",
+      `delivery throughput: ${options.deliveries} deliveries, worker and baseline`,
+      () => measureDeliveryThroughput(options, receiver),
     );
-    const postgresScaleOut = await measurePostgresScaleOut(options, receiver);
-
-    reportProgress(`worker process memory: ${options.memoryDeliveries} deliveries`);
-    const workerMemory = await measureWorkerMemory(options, receiver);
+    const firstAttemptLatency = await run(
+      "latency",
+      `event to first attempt: ${options.latencySamples} samples each`,
+      () => measureFirstAttemptLatency(options, receiver),
+    );
+    const postgresScaleOut = await run(
+      "scale-out",
+      `PostgreSQL scale-out: ${options.scaleDeliveries} deliveries, one worker process then two`,
+      () => measurePostgresScaleOut(options, receiver),
+    );
+    const workerMemory = await run(
+      "memory",
+      `worker process memory: ${options.memoryDeliveries} deliveries`,
+      () => measureWorkerMemory(options, receiver),
+    );
+    const inboundIngest = await run(
+      "inbound",
+      `inbound webhooks: ${options.inboundSeconds} s per server, overload ${options.overloadSeconds} s`,
+      () => measureInboundIngest(options, reportProgress),
+    );
 
     return {
       benchmark: "switchyard-worker",
@@ -70,12 +97,16 @@ export async function runScenarios(
         memoryDeliveries: options.memoryDeliveries,
         latencySamples: options.latencySamples,
         concurrency: options.concurrency,
+        inboundSeconds: options.inboundSeconds,
+        overloadSeconds: options.overloadSeconds,
+        scenarios: options.scenarios,
         isQuick: options.isQuick,
       },
       deliveryThroughput,
       firstAttemptLatency,
       postgresScaleOut,
       workerMemory,
+      inboundIngest,
     };
   } finally {
     await receiver.close();

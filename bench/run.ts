@@ -5,7 +5,7 @@
 // memory a worker process holds while sending compared with the same process idle.
 // The figures are ratios to read, not assertions: this prints them and exits 0.
 //
-//   node --conditions=react-server --import tsx bench/run.ts [--quick] [--json] [--help]
+//   node --conditions=react-server --import tsx bench/run.ts [--quick] [--json] [--only NAME]
 import os from "node:os";
 
 import { parseBenchOptions, usage, type BenchOptions } from "./bench-options";
