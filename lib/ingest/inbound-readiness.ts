@@ -59,7 +59,7 @@ export function inboundReadiness(facts: InboundFacts): InboundReadiness {
       code: "verification_misconfigured",
       message:
         `Verification is set to ${facts.trigger.verification} but no secret is stored. ` +
-        "Set the secret under the workflow's inbound URL.",
+        "Set it in the editor's Inbound panel, under Sender verification.",
     };
   }
   return { live: true };

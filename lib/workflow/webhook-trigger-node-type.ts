@@ -58,7 +58,7 @@ export const webhookTriggerConfigSchema = z.strictObject({
       title: "Verification",
       description:
         "How senders prove who they are. Requests that fail get 401 and start nothing. " +
-        "The secret is set under the inbound URL and stored encrypted.",
+        "The secret is set in the Inbound panel and stored encrypted.",
     })
     .default("none"),
   hmacHeader: headerNameSchema(
