@@ -40,6 +40,14 @@ export function inboundRows(inbound: InboundResult | SkippedScenario): ReportRow
       ratio: latencyRatio("p99Ms"),
       target: `p99 < ${inbound.targetP99Ms} ms`,
     }),
+    row("server CPU µs/ack", {
+      measured: fixedOrNa(switchyard.cpuMicrosecondsPerAcknowledged),
+      baseline: fixedOrNa(baseline.cpuMicrosecondsPerAcknowledged),
+      ratio: ratioOrNa(
+        switchyard.cpuMicrosecondsPerAcknowledged,
+        baseline.cpuMicrosecondsPerAcknowledged,
+      ),
+    }),
     row("acked, not stored", {
       measured: String(switchyard.check.missing),
       baseline: String(baseline.check.missing),
@@ -92,14 +100,18 @@ export function describeInbound(inbound: InboundResult | SkippedScenario): strin
       ` ${describeCounts(overload.byStatus)}; p50 ${fixed(overload.p50Ms, 1)} ms, p99` +
       ` ${fixed(overload.p99Ms, 1)} ms, max ${fixed(overload.maxMs, 0)} ms from when each request` +
       ` was due; no answer ${overload.unanswered}${describeFailures(overload.failedByReason)};` +
-      ` ${overload.check.acknowledged} acknowledged, ${overload.check.missing} not stored.` +
+      ` ${overload.check.acknowledged} acknowledged, ${overload.check.missing} not stored;` +
+      ` CPU in cores: server ${fixedOrNa(overload.cpuCores.server, 2)}, load generator` +
+      ` ${fixed(overload.cpuCores.loadGenerator, 2)}.` +
       (rss
         ? ` Server RSS ${fixed(rss.rssBeforeMb, 0)} MB before, highest sample` +
           ` ${fixed(rss.peakSampledRssMb, 0)} MB, VmHWM ${fixed(rss.peakRssMb, 0)} MB` +
           " (startup and capacity run included)."
         : " Server memory not read: this system has no /proc."),
     `Inbound targets: at least ${fixed(inbound.targetRatio * 100, 0)}% of the baseline's` +
-      ` acknowledged requests/s, and p99 ack latency under ${inbound.targetP99Ms} ms.`,
+      ` acknowledged requests/s, and p99 ack latency under ${inbound.targetP99Ms} ms. Server CPU` +
+      " µs/ack is each server process's CPU time over its measured run per acknowledged request;" +
+      " unlike the rates, it holds up when other work on the machine takes cores away.",
   ];
 }
 
@@ -120,4 +132,12 @@ function describeCounts(counts: Record<string, number>): string {
 function describeFailures(failures: Record<string, number>): string {
   const entries = Object.entries(failures);
   return entries.length === 0 ? "" : `, failed (${describeCounts(failures)})`;
+}
+
+function fixedOrNa(value: number | null, digits = 0): string {
+  return value === null ? "n/a" : fixed(value, digits);
+}
+
+function ratioOrNa(measured: number | null, baseline: number | null): string {
+  return measured === null || baseline === null ? "" : `${fixed(measured / baseline, 1)}x`;
 }

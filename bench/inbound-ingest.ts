@@ -5,6 +5,7 @@ import { runClosedLoop, type ClosedLoopFigures } from "./closed-loop-load";
 import { createSequenceSource, type Acknowledgement, type SequenceSource } from "./inbound-answers";
 import { CAPACITY_MULTIPLE, runOverload, type OverloadRun } from "./inbound-overload";
 import { INBOUND_BODY_BYTES } from "./inbound-request";
+import { readProcessCpuSeconds } from "./process-cpu";
 import { spawnServerProcess, type ServerProcess } from "./server-process";
 import {
   checkBaselineAcknowledgements,
@@ -14,6 +15,11 @@ import {
 
 /** One server's closed-loop figures, and whether everything it acknowledged is stored. */
 export type InboundSide = ClosedLoopFigures & {
+  /**
+   * The server process's CPU time (user and system) over the measured run per acknowledged
+   * request, in microseconds; null without `/proc`. It holds up when the machine is busy.
+   */
+  cpuMicrosecondsPerAcknowledged: number | null;
   /** Warm-up requests included; `missing` must be 0. */
   check: AcknowledgementCheck;
 };
@@ -173,13 +179,22 @@ async function warmUpAndMeasure(
   target: { port: number; path: string },
   server: ServerProcess<unknown>,
   log: { sequences: SequenceSource; acknowledgements: Acknowledgement[] },
-): Promise<ClosedLoopFigures> {
+): Promise<Omit<InboundSide, "check">> {
   const run = (durationMs: number) =>
     runClosedLoop({ ...target, ...log, connections: load.connections, durationMs });
   await run(load.warmUpMs);
+
+  const cpuBefore = readProcessCpuSeconds(server.pid);
   const figures = await run(load.durationMs);
+  const cpuAfter = readProcessCpuSeconds(server.pid);
   throwIfGone(server);
-  return figures;
+
+  const cpuSeconds = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
+  return {
+    ...figures,
+    cpuMicrosecondsPerAcknowledged:
+      cpuSeconds === null ? null : (cpuSeconds * 1e6) / figures.acknowledged,
+  };
 }
 
 function throwIfGone(server: ServerProcess<unknown>): void {

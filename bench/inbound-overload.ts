@@ -1,5 +1,8 @@
+import { performance } from "node:perf_hooks";
+
 import type { Acknowledgement, SequenceSource } from "./inbound-answers";
 import { runOpenLoop, type OpenLoopFigures } from "./open-loop-load";
+import { readProcessCpuSeconds } from "./process-cpu";
 import { canReadProcessMemory, readProcessMemory } from "./process-memory";
 
 /** The server's memory around an overload run, from `/proc`; null where there is none. */
@@ -18,13 +21,19 @@ export type OverloadRun = OpenLoopFigures & {
   /** Shares of the offered requests; the rest were answered otherwise or not at all. */
   shares: { accepted: number; rateLimited: number; shed: number };
   memory: OverloadMemory | null;
+  /**
+   * Cores' worth of CPU each side used from opening the connections until the last answer or
+   * the give-up: near 1.0, that single-threaded process was the limit. Null for the server
+   * without `/proc`.
+   */
+  cpuCores: { server: number | null; loadGenerator: number };
 };
 
 /** Arrivals at three times the measured capacity. */
 export const CAPACITY_MULTIPLE = 3;
 /**
- * Enough connections for requests not to wait on the client side: ingest sheds past its
- * in-flight limit (512 by default), which only shows when more requests than that are open.
+ * More connections than ingest's in-flight limit (512 by default), so the limit can show: with
+ * fewer, excess requests would queue in the load generator and never reach the server.
  */
 const OVERLOAD_CONNECTIONS = 1000;
 const SAMPLE_INTERVAL_MS = 100;
@@ -44,6 +53,7 @@ export async function runOverload(target: {
   acknowledgements: Acknowledgement[];
 }): Promise<OverloadRun> {
   const sampler = canReadProcessMemory() ? startRssSampler(target.pid) : null;
+  const cpu = startCpuMeter(target.pid);
   const figures = await runOpenLoop({
     port: target.port,
     path: target.path,
@@ -60,6 +70,28 @@ export async function runOverload(target: {
     capacityMultiple: CAPACITY_MULTIPLE,
     shares: { accepted: share(202), rateLimited: share(429), shed: share(503) },
     memory: sampler?.stop() ?? null,
+    cpuCores: cpu.stop(),
+  };
+}
+
+/** CPU time of the server and of this process from now until `stop`, per second of wall time. */
+function startCpuMeter(pid: number) {
+  const startedAt = performance.now();
+  const serverBefore = readProcessCpuSeconds(pid);
+  const ownBefore = process.cpuUsage();
+  return {
+    stop() {
+      const seconds = (performance.now() - startedAt) / 1000;
+      const serverAfter = readProcessCpuSeconds(pid);
+      const own = process.cpuUsage(ownBefore);
+      return {
+        server:
+          serverBefore === null || serverAfter === null
+            ? null
+            : (serverAfter - serverBefore) / seconds,
+        loadGenerator: (own.user + own.system) / 1e6 / seconds,
+      };
+    },
   };
 }
 
