@@ -71,6 +71,16 @@ const envSchema = z.object({
     .int()
     .min(1024)
     .default(256 * 1024),
+  /**
+   * How often the worker prunes the delivery log by the retention settings. Tests shorten it;
+   * the admin dashboard can also prune at once.
+   */
+  SWITCHYARD_RETENTION_PRUNE_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .min(1_000)
+    .max(24 * 3_600_000)
+    .default(10 * 60_000),
   SWITCHYARD_LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace"])
     .default("info"),
@@ -101,6 +111,7 @@ export type AppConfig = {
   inboundReadTimeoutMs: number;
   inboundMaxInFlight: number;
   maxStoredBodyBytes: number;
+  retentionPruneIntervalMs: number;
   logLevel: string;
 };
 
@@ -151,6 +162,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd: string
     inboundReadTimeoutMs: e.SWITCHYARD_INBOUND_READ_TIMEOUT_MS,
     inboundMaxInFlight: e.SWITCHYARD_INBOUND_MAX_IN_FLIGHT,
     maxStoredBodyBytes: e.SWITCHYARD_MAX_STORED_BODY_BYTES,
+    retentionPruneIntervalMs: e.SWITCHYARD_RETENTION_PRUNE_INTERVAL_MS,
     logLevel: e.SWITCHYARD_LOG_LEVEL,
   };
 }
