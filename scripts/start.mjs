@@ -5,7 +5,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
+import { tsImport } from "tsx/esm/api";
 
 const env = {
   ...process.env,
@@ -22,15 +22,22 @@ const bin = (name) => path.join("node_modules", ".bin", name);
 
 // The data folder also holds the generated session secret when NEXTAUTH_SECRET is unset.
 mkdirSync(sqlitePath ? path.dirname(sqlitePath) : "data", { recursive: true });
-const migrate = spawnSync(bin("prisma"), ["migrate", "deploy"], { env, stdio: "inherit" });
-if (migrate.status !== 0) process.exit(migrate.status ?? 1);
 
 if (sqlitePath) {
-  // WAL lets the log be read while runs write; the mode is stored in the file.
-  const db = new Database(sqlitePath);
-  db.pragma("journal_mode = WAL");
-  db.close();
+  // Before the migrations, so a new file is created in incremental vacuum mode and WAL; an
+  // existing file is switched once, by a full VACUUM (see lib/db/prepare-sqlite-file.ts).
+  const { prepareSqliteFile } = await tsImport("../lib/db/prepare-sqlite-file.ts", import.meta.url);
+  const started = Date.now();
+  const { wasConverted } = prepareSqliteFile(sqlitePath);
+  if (wasConverted) {
+    const { log } = await tsImport("../lib/log.ts", import.meta.url);
+    const durationMs = Date.now() - started;
+    log.info({ path: sqlitePath, durationMs }, "switched the SQLite file to incremental vacuum");
+  }
 }
+
+const migrate = spawnSync(bin("prisma"), ["migrate", "deploy"], { env, stdio: "inherit" });
+if (migrate.status !== 0) process.exit(migrate.status ?? 1);
 
 const port = env.PORT ?? "3000";
 const server = spawn(

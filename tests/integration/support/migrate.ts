@@ -4,6 +4,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { prepareSqliteFile } from "../../../lib/db/prepare-sqlite-file";
 
 const prismaDir = path.resolve(import.meta.dirname, "../../../prisma");
 
@@ -32,10 +33,13 @@ function migrationScripts(kind: ScratchDatabaseKind): string[] {
     .map((folder) => readFileSync(path.join(dir, folder, "migration.sql"), "utf8"));
 }
 
-/** Applies the committed migrations to a new SQLite file, as `prisma migrate deploy` would. */
+/**
+ * Prepares a new SQLite file as the start script does (incremental vacuum, WAL) and applies the
+ * committed migrations, as `prisma migrate deploy` would.
+ */
 export function applyMigrations(sqlitePath: string): void {
+  prepareSqliteFile(sqlitePath);
   const db = new Database(sqlitePath);
-  db.pragma("journal_mode = WAL");
   for (const script of migrationScripts("sqlite")) db.exec(script);
   db.close();
 }
