@@ -116,6 +116,13 @@ export type ExchangeView = ExchangeSummaryView & {
   responseHeaders: Record<string, string> | null;
   responseBody: string | null;
   responseBodyTruncated: boolean;
+  /**
+   * When retention cleared this exchange's bodies; the flags say which of the two had one, so
+   * the inspector can tell a removed body from one that never was.
+   */
+  bodiesPrunedAt: string | null;
+  requestBodyPruned: boolean;
+  responseBodyPruned: boolean;
   /** The newest exchanges that replay this one, newest first, at most ten of them. */
   replayIds: string[];
   /** How many exchanges replay this one in all; more than `replayIds` holds when over ten. */
@@ -146,6 +153,28 @@ export type AdminStatsView = {
     lastHeartbeatAt: string | null;
     processedJobs: number;
   };
+};
+
+/** The installation's retention settings and what the last prune did, for the admin dashboard. */
+export type RetentionView = {
+  bodyRetentionHours: number;
+  metadataRetentionHours: number;
+  /** A pruner holds the claim now, in this process or another. */
+  isPruning: boolean;
+  lastPrune: {
+    startedAt: string | null;
+    finishedAt: string;
+    bodiesCleared: number;
+    exchangesDeleted: number;
+    runsDeleted: number;
+    jobsDeleted: number;
+    /** What SQLite gave back to the file system; null on PostgreSQL, which reuses the space. */
+    pagesFreed: number | null;
+    bytesFreed: number | null;
+    error: string | null;
+  } | null;
+  /** The SQLite file shrinks after pruning (incremental vacuum); null on PostgreSQL. */
+  isFileShrinking: boolean | null;
 };
 
 /** A receiver URL of outbound webhooks and whether deliveries still go to it. */

@@ -2,6 +2,7 @@ import { getDb } from "../db/client";
 import { getConfig } from "../env";
 import { log } from "../log";
 import { startWorker, type Worker } from "../queue/worker";
+import { startRetentionPruner } from "../retention/start-retention-pruner";
 import { getProcessWorker, registerProcessWorker } from "../queue/worker-registry";
 import { createJobHandlers } from "./job-handlers";
 
@@ -12,7 +13,8 @@ const CONCURRENCY = 8;
  * or SIGINT: no new claims, jobs in flight get the shutdown timeout to finish, and whatever is
  * left is released so the next start picks it up at once. The process then exits 0, or 1 when
  * the release could not be written (those leases run out instead). A second signal during the
- * shutdown ends the process at once. The web process calls this in the embedded mode;
+ * shutdown ends the process at once. The retention pruner runs beside it and stops with it,
+ * between two batches. The web process calls this in the embedded mode;
  * `npm run worker` calls it in a process of its own.
  */
 export function startProcessWorker(): Worker {
@@ -29,11 +31,16 @@ export function startProcessWorker(): Worker {
     idlePollMs: config.workerIdlePollMs,
   });
   registerProcessWorker(worker);
+  const pruner = startRetentionPruner({
+    db,
+    database: config.database,
+    intervalMs: config.retentionPruneIntervalMs,
+  });
 
   const shutdown = (signal: string) => {
     const { workerId } = worker.state();
     log.info({ signal, workerId, timeoutMs: config.shutdownTimeoutMs }, "stopping the worker");
-    worker.stop(config.shutdownTimeoutMs).then(
+    Promise.all([worker.stop(config.shutdownTimeoutMs), pruner.stop()]).then(
       () => process.exit(0),
       (error: unknown) => {
         log.error({ err: error, workerId }, "the worker did not stop cleanly");

@@ -63,6 +63,9 @@ type DetailRecord = SummaryRecord & {
   responseHeaders: string | null;
   responseBody: string | null;
   responseBodyTruncated: boolean;
+  requestBodyEncoding: string | null;
+  responseBodyEncoding: string | null;
+  bodiesPrunedAt: Date | null;
 };
 
 /** The exchanges that replay one exchange: the newest few ids and how many there are. */
@@ -83,6 +86,10 @@ export function toExchangeView(
       row.responseHeaders === null ? null : headerMapSchema.parse(JSON.parse(row.responseHeaders)),
     responseBody: row.responseBody,
     responseBodyTruncated: row.responseBodyTruncated,
+    bodiesPrunedAt: row.bodiesPrunedAt?.toISOString() ?? null,
+    // Retention keeps the encodings, which are set exactly when a body was stored.
+    requestBodyPruned: row.bodiesPrunedAt !== null && row.requestBodyEncoding !== null,
+    responseBodyPruned: row.bodiesPrunedAt !== null && row.responseBodyEncoding !== null,
     replayIds: replays.ids,
     replayCount: replays.count,
   };
