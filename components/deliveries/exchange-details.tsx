@@ -5,7 +5,7 @@ import { useCanEdit } from "@/components/shell/session-user";
 import { useResendDelivery } from "@/lib/client/replay-mutations";
 import { Button } from "../ui/button";
 import { ExchangeStatus, KindBadge } from "./exchange-labels";
-import { formatDuration, formatExactTime } from "../ui/format";
+import { formatDuration, formatExactTime, formatHoursSpan } from "../ui/format";
 import { BodyViewer, HeadersTable } from "./http-message";
 
 type ExchangeDetailsProps = {
@@ -17,6 +17,7 @@ type ExchangeDetailsProps = {
 /** Everything recorded about one exchange: request line, timing, links, request and response. */
 export function ExchangeDetails({ exchange, hrefFor }: ExchangeDetailsProps) {
   const canEdit = useCanEdit();
+  const removedAfter = retentionAge(exchange);
   return (
     <div className="space-y-6 px-5 py-5">
       <div className="space-y-2">
@@ -51,6 +52,7 @@ export function ExchangeDetails({ exchange, hrefFor }: ExchangeDetailsProps) {
             label="Request body"
             body={exchange.requestBody}
             isTruncated={exchange.requestBodyTruncated}
+            removedByRetention={exchange.requestBodyPruned ? removedAfter : null}
           />
         </Part>
       </MessageSection>
@@ -72,6 +74,7 @@ export function ExchangeDetails({ exchange, hrefFor }: ExchangeDetailsProps) {
                 label="Response body"
                 body={exchange.responseBody}
                 isTruncated={exchange.responseBodyTruncated}
+                removedByRetention={exchange.responseBodyPruned ? removedAfter : null}
               />
             </Part>
           </>
@@ -79,6 +82,13 @@ export function ExchangeDetails({ exchange, hrefFor }: ExchangeDetailsProps) {
       </MessageSection>
     </div>
   );
+}
+
+/** "after 7 days": how old the exchange was when retention cleared its bodies. */
+function retentionAge(exchange: ExchangeView): string | null {
+  if (!exchange.bodiesPrunedAt) return null;
+  const ageMs = Date.parse(exchange.bodiesPrunedAt) - Date.parse(exchange.createdAt);
+  return `after ${formatHoursSpan(ageMs / 3_600_000)}`;
 }
 
 /** Sends the attempt's delivery again, same message id, as a new attempt. */

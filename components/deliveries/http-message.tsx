@@ -34,14 +34,27 @@ export function HeadersTable({
   );
 }
 
-type BodyViewerProps = { label: string; body: string | null; isTruncated: boolean };
+type BodyViewerProps = {
+  label: string;
+  body: string | null;
+  isTruncated: boolean;
+  /** Why a stored body is gone, e.g. "after 7 days", when retention removed it. */
+  removedByRetention?: string | null;
+};
 
 /** A body, indented when it is JSON, with a toggle back to the bytes as they were sent. */
-export function BodyViewer({ label, body, isTruncated }: BodyViewerProps) {
+export function BodyViewer({ label, body, isTruncated, removedByRetention }: BodyViewerProps) {
   const [isRaw, setIsRaw] = useState(false);
   const pretty = useMemo(() => (body ? prettyJsonBody(body) : null), [body]);
   const sizeBytes = useMemo(() => (body ? new TextEncoder().encode(body).length : 0), [body]);
 
+  if (!body && removedByRetention) {
+    return (
+      <p className="text-xs italic text-slate-500">
+        Body removed by retention {removedByRetention}
+      </p>
+    );
+  }
   if (!body) return <p className="text-xs italic text-slate-400">No body</p>;
 
   return (

@@ -65,3 +65,11 @@ export function prettyJsonBody(body: string): string | null {
     return null;
   }
 }
+
+/** A span of whole hours or days, floored: "1 hour", "36 hours", "7 days". */
+export function formatHoursSpan(hours: number): string {
+  const whole = Math.max(0, Math.floor(hours));
+  if (whole < 48 && whole % 24 !== 0) return `${whole} ${whole === 1 ? "hour" : "hours"}`;
+  const days = Math.floor(whole / 24);
+  return `${days} ${days === 1 ? "day" : "days"}`;
+}

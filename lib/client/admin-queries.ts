@@ -12,6 +12,7 @@ export const adminKeys = {
   all: ["admin"] as const,
   stats: ["admin", "stats"] as const,
   users: ["admin", "users"] as const,
+  retention: ["admin", "retention"] as const,
 };
 
 /** Health and throughput figures for the dashboard. Admins only. */
