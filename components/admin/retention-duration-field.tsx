@@ -47,13 +47,13 @@ export function RetentionDurationField({
           defaultValue={amount}
           aria-invalid={error ? true : undefined}
           aria-describedby={noteId}
-          className={`${inputClass} w-28`}
+          className={`${inputClass} max-w-28`}
         />
         <select
           name={`${name}Unit`}
           aria-label={`${label}: unit`}
           defaultValue={unit}
-          className={`${inputClass} w-28`}
+          className={`${inputClass} max-w-28`}
         >
           <option value="hours">hours</option>
           <option value="days">days</option>

@@ -16,6 +16,8 @@ const env = {
   SWITCHYARD_ALLOW_PRIVATE_NETWORKS: "1",
   SWITCHYARD_DELIVERY_SCHEDULE_MS: "300,600",
   SWITCHYARD_LOG_LEVEL: "warn",
+  // Browser tests prune with the dashboard's button; a background pass would race them.
+  SWITCHYARD_RETENTION_PRUNE_INTERVAL_MS: String(24 * 3_600_000),
 };
 const server = spawn("node", ["scripts/start.mjs"], { env, stdio: "inherit" });
 // Without the embedded worker, runs go to a worker process, as `npm run worker` starts it. It

@@ -9,7 +9,7 @@ export type RetentionPrunerOptions = {
   db: Db;
   database: DatabaseTarget;
   intervalMs: number;
-  /** The first pass waits this long, so a starting process serves its first requests first. */
+  /** The first pass waits this long (default: one interval), so a start is not slowed by it. */
   firstDelayMs?: number;
 };
 
@@ -51,7 +51,7 @@ export function startRetentionPruner(options: RetentionPrunerOptions): Retention
     }
   };
 
-  schedule(options.firstDelayMs ?? Math.min(options.intervalMs, 30_000));
+  schedule(options.firstDelayMs ?? options.intervalMs);
   return {
     async stop() {
       abort.abort();
