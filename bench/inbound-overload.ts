@@ -32,7 +32,7 @@ export type OverloadRun = OpenLoopFigures & {
 /** Arrivals at three times the measured capacity. */
 export const CAPACITY_MULTIPLE = 3;
 /**
- * More connections than ingest's in-flight limit (512 by default), so the limit can show: with
+ * More connections than ingest's in-flight limit (128 by default), so the limit can show: with
  * fewer, excess requests would queue in the load generator and never reach the server.
  */
 const OVERLOAD_CONNECTIONS = 1000;
