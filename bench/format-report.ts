@@ -1,7 +1,7 @@
 import type { ThroughputResult } from "./delivery-throughput";
 import type { LatencyResult } from "./first-attempt-latency";
 import { describeInbound, inboundRows } from "./format-inbound";
-import type { ScaleOutResult } from "./postgres-scale-out";
+import type { ScaleOutPair, ScaleOutResult } from "./postgres-scale-out";
 import { fixed, formatTable, percent, skippedRow, type ReportRow } from "./report-table";
 import type { BenchReport } from "./run-scenarios";
 import { isSkipped, type SkippedScenario } from "./skipped-scenario";
@@ -12,7 +12,7 @@ export function formatReport(report: BenchReport): string {
   const rows: ReportRow[] = [
     ...throughputRows(report.deliveryThroughput),
     ...latencyRows(report.firstAttemptLatency),
-    scaleOutRow(report.postgresScaleOut),
+    ...scaleOutRows(report.postgresScaleOut),
     memoryRow(report.workerMemory),
     ...inboundRows(report.inboundIngest),
   ];
@@ -58,18 +58,21 @@ function latencyRows(latency: LatencyResult | SkippedScenario): ReportRow[] {
   ];
 }
 
-function scaleOutRow(scaleOut: ScaleOutResult): ReportRow {
+function scaleOutRows(scaleOut: ScaleOutResult): ReportRow[] {
   const scenario = "PostgreSQL scale-out";
   const figure = "deliveries/s";
-  if (isSkipped(scaleOut)) return skippedRow(scenario, figure);
-  return {
-    scenario: `${scenario} (${scaleOut.deliveries} each)`,
+  if (isSkipped(scaleOut)) return [skippedRow(scenario, figure)];
+  const target = `≥ ${fixed(scaleOut.targetRatio, 1)}x`;
+  const row = (pair: ScaleOutPair, label: string): ReportRow => ({
+    scenario: `${label} (${pair.deliveries} each)`,
     figure,
-    measured: fixed(scaleOut.twoProcesses.deliveriesPerSecond, 0),
-    baseline: fixed(scaleOut.oneProcess.deliveriesPerSecond, 0),
-    ratio: `${fixed(scaleOut.ratio, 2)}x`,
-    target: `≥ ${fixed(scaleOut.targetRatio, 1)}x`,
-  };
+    measured: fixed(pair.twoProcesses.deliveriesPerSecond, 0),
+    baseline: fixed(pair.oneProcess.deliveriesPerSecond, 0),
+    ratio: `${fixed(pair.ratio, 2)}x`,
+    target,
+  });
+  const slow = scaleOut.slowReceiver;
+  return [row(scaleOut, scenario), row(slow, `  receiver answering in ${slow.answerDelayMs} ms`)];
 }
 
 function memoryRow(memory: MemoryResult): ReportRow {
@@ -131,12 +134,14 @@ function describeLatency(latency: LatencyResult | SkippedScenario): string {
 
 function describeScaleOut(scaleOut: ScaleOutResult): string {
   if (isSkipped(scaleOut)) return `Scale-out: skipped: ${scaleOut.skipped}.`;
-  const { oneProcess, twoProcesses } = scaleOut;
-  return (
-    `Scale-out: one worker process delivered ${oneProcess.delivered} in` +
+  const describePair = ({ oneProcess, twoProcesses, answerDelayMs }: ScaleOutPair) =>
+    `to a receiver answering ${answerDelayMs === 0 ? "at once" : `in ${answerDelayMs} ms`},` +
+    ` one worker process delivered ${oneProcess.delivered} in` +
     ` ${fixed(oneProcess.seconds, 1)} s, two delivered ${twoProcesses.delivered} in` +
-    ` ${fixed(twoProcesses.seconds, 1)} s; storing the deliveries took` +
-    ` ${fixed(oneProcess.seedSeconds, 1)} s and ${fixed(twoProcesses.seedSeconds, 1)} s;` +
+    ` ${fixed(twoProcesses.seconds, 1)} s (storing them took` +
+    ` ${fixed(oneProcess.seedSeconds, 1)} s and ${fixed(twoProcesses.seedSeconds, 1)} s)`;
+  return (
+    `Scale-out: ${describePair(scaleOut)}; ${describePair(scaleOut.slowReceiver)};` +
     ` target: two processes ≥ ${fixed(scaleOut.targetRatio, 1)}x one.`
   );
 }

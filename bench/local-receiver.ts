@@ -15,8 +15,13 @@ export type LocalReceiver = {
 /**
  * Starts the receiver. It runs in the benchmark's own process, so its work shares the machine's
  * cores with the workers, whether they run in this process or their own; it stores no request.
+ * With `answerDelayMs`, it answers that long after a request's body has arrived, as a real
+ * endpoint that does some work before it replies.
  */
-export async function startLocalReceiver(): Promise<LocalReceiver> {
+export async function startLocalReceiver(
+  options: { answerDelayMs?: number } = {},
+): Promise<LocalReceiver> {
+  const answerDelayMs = options.answerDelayMs ?? 0;
   let seen = 0;
   let waiters: ((atMs: number) => void)[] = [];
 
@@ -29,8 +34,12 @@ export async function startLocalReceiver(): Promise<LocalReceiver> {
 
     request.resume();
     request.on("end", () => {
-      response.writeHead(200, { "content-type": "application/json" });
-      response.end('{"ok":true}');
+      const answer = () => {
+        response.writeHead(200, { "content-type": "application/json" });
+        response.end('{"ok":true}');
+      };
+      if (answerDelayMs > 0) setTimeout(answer, answerDelayMs);
+      else answer();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

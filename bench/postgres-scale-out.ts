@@ -3,7 +3,7 @@ import pg from "pg";
 
 import { postgresAdminUrl } from "../tests/integration/support/migrate";
 import { seedHeldDeliveries } from "./held-deliveries";
-import type { LocalReceiver } from "./local-receiver";
+import { startLocalReceiver, type LocalReceiver } from "./local-receiver";
 import type { SkippedScenario } from "./skipped-scenario";
 import { waitForDelivered } from "./wait-for-delivered";
 import { spawnWorkerProcess, type WorkerProcess } from "./worker-process";
@@ -17,14 +17,25 @@ export type ScaleOutRun = {
   deliveriesPerSecond: number;
 };
 
-export type ScaleOutFigures = {
+/** One process against two, for one kind of receiver. */
+export type ScaleOutPair = {
   /** Deliveries in each run. */
   deliveries: number;
+  /** How long the receiver takes to answer each request. */
+  answerDelayMs: number;
   /** The baseline: one worker process. */
   oneProcess: ScaleOutRun;
   twoProcesses: ScaleOutRun;
   /** Two processes' deliveries/s over one process's. */
   ratio: number;
+};
+
+export type ScaleOutFigures = ScaleOutPair & {
+  /**
+   * The same with a receiver that takes `SLOW_ANSWER_MS` to answer, as real endpoints do: a
+   * worker process then waits on its in-flight deliveries rather than on the CPU.
+   */
+  slowReceiver: ScaleOutPair;
   /** The ratio scale-out on PostgreSQL aims for. */
   targetRatio: number;
 };
@@ -32,13 +43,18 @@ export type ScaleOutFigures = {
 export type ScaleOutResult = ScaleOutFigures | SkippedScenario;
 
 const TARGET_RATIO = 1.7;
+const SLOW_ANSWER_MS = 50;
+/** Deliveries to the slow receiver, as a share of the instant receiver's: each takes longer. */
+const SLOW_SHARE = 0.5;
 const CONNECT_TIMEOUT_MS = 5_000;
 
 /**
  * Measures what a second worker process adds on PostgreSQL: the same deliveries, on a fresh
  * database each time, sent by one worker process and then by two, from the moment the jobs
- * become due until the database says every delivery is delivered. Skipped, with the reason, when
- * the server cannot be reached.
+ * become due until the database says every delivery is delivered. Once to a receiver that
+ * answers at once, where the machine's cores are the limit, and once to one that takes
+ * `SLOW_ANSWER_MS`, where each process's concurrency is. Skipped, with the reason, when the
+ * server cannot be reached.
  */
 export async function measurePostgresScaleOut(
   sizes: { scaleDeliveries: number },
@@ -47,14 +63,30 @@ export async function measurePostgresScaleOut(
   const unreachable = await findConnectionProblem(postgresAdminUrl());
   if (unreachable) return { skipped: unreachable };
 
-  const oneProcess = await measureWorkerProcesses(1, sizes.scaleDeliveries, receiver.url);
-  const twoProcesses = await measureWorkerProcesses(2, sizes.scaleDeliveries, receiver.url);
+  const instant = await measurePair(sizes.scaleDeliveries, receiver.url, 0);
+  const slowReceiver = await startLocalReceiver({ answerDelayMs: SLOW_ANSWER_MS });
+  try {
+    const slowDeliveries = Math.max(1, Math.round(sizes.scaleDeliveries * SLOW_SHARE));
+    const slow = await measurePair(slowDeliveries, slowReceiver.url, SLOW_ANSWER_MS);
+    return { ...instant, slowReceiver: slow, targetRatio: TARGET_RATIO };
+  } finally {
+    await slowReceiver.close();
+  }
+}
+
+async function measurePair(
+  deliveries: number,
+  endpointUrl: string,
+  answerDelayMs: number,
+): Promise<ScaleOutPair> {
+  const oneProcess = await measureWorkerProcesses(1, deliveries, endpointUrl);
+  const twoProcesses = await measureWorkerProcesses(2, deliveries, endpointUrl);
   return {
-    deliveries: sizes.scaleDeliveries,
+    deliveries,
+    answerDelayMs,
     oneProcess,
     twoProcesses,
     ratio: twoProcesses.deliveriesPerSecond / oneProcess.deliveriesPerSecond,
-    targetRatio: TARGET_RATIO,
   };
 }
 
