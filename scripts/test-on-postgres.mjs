@@ -39,7 +39,12 @@ if (suite === "integration") {
     env: { ...process.env, SWITCHYARD_TEST_DATABASE: "postgresql" },
   });
 } else {
-  const name = "switchyard_e2e";
+  // A name of its own lets two checkouts on one machine run their browser passes at once.
+  const name = process.env.SWITCHYARD_E2E_PG_DATABASE ?? "switchyard_e2e";
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) {
+    console.error(`SWITCHYARD_E2E_PG_DATABASE must be a plain lower-case name, not ${name}.`);
+    process.exit(2);
+  }
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
