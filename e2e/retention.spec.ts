@@ -5,6 +5,8 @@ import { createWorkflowViaApi, triggerAndCallGraph } from "./support/api";
 import { backdateRun } from "./support/backdate";
 
 let api: Receiver;
+// The PostgreSQL pass runs the same tests with the database named here.
+const onPostgres = (process.env.E2E_DATABASE_URL ?? "").startsWith("postgres");
 
 test.beforeAll(async () => {
   api = await startReceiver(() => ({ status: 200, body: JSON.stringify({ stock: 3 }) }));
@@ -64,8 +66,13 @@ test("an admin shortens retention, prunes, and sees what was removed on the dash
   await expect(retention.getByRole("status")).toHaveText(
     "Pruned: 2 bodies cleared, 2 exchanges deleted, 1 run deleted.",
   );
-  await expect(retention.getByRole("definition").filter({ hasText: /pages\)$/ })).toBeVisible();
-  await expect(retention.getByText("Shrinks")).toBeVisible();
+  if (onPostgres) {
+    // PostgreSQL reuses deleted rows' space instead of returning it, so nothing is measured.
+    await expect(retention.getByText("PostgreSQL reuses the space of deleted rows")).toBeVisible();
+  } else {
+    await expect(retention.getByRole("definition").filter({ hasText: /pages\)$/ })).toBeVisible();
+    await expect(retention.getByText("Shrinks")).toBeVisible();
+  }
 
   const listed = await request.get(`/api/exchanges?runId=${weekOld}&kind=inbound`);
   const inboundId = ((await listed.json()) as ExchangePage).exchanges[0]?.id ?? "";

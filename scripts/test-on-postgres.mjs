@@ -13,6 +13,8 @@ if (suite !== "integration" && suite !== "e2e") {
   console.error("usage: node scripts/test-on-postgres.mjs integration|e2e");
   process.exit(2);
 }
+// Anything after the suite's name goes to the test runner, e.g. one file to run.
+const extraArgs = process.argv.slice(3);
 const adminUrl =
   process.env.SWITCHYARD_TEST_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const required = process.env.CI === "true" || process.env.SWITCHYARD_REQUIRE_POSTGRES === "1";
@@ -34,7 +36,7 @@ try {
 let result;
 if (suite === "integration") {
   await admin.end();
-  result = spawnSync("npx", ["vitest", "run", "--project", "integration"], {
+  result = spawnSync("npx", ["vitest", "run", "--project", "integration", ...extraArgs], {
     stdio: "inherit",
     env: { ...process.env, SWITCHYARD_TEST_DATABASE: "postgresql" },
   });
@@ -50,7 +52,7 @@ if (suite === "integration") {
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  result = spawnSync("npx", ["playwright", "test"], {
+  result = spawnSync("npx", ["playwright", "test", ...extraArgs], {
     stdio: "inherit",
     env: { ...process.env, E2E_DATABASE_URL: url.toString(), E2E_EMBEDDED_WORKER: "0" },
   });
