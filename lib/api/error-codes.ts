@@ -21,6 +21,8 @@ export const errorStatus = {
   request_timeout: 408,
   invalid_json: 400,
   validation_failed: 400,
+  /** A redaction setting names a body path that does not follow the path syntax. */
+  redaction_path_invalid: 400,
   payload_too_large: 413,
   unsupported_media_type: 415,
   graph_invalid: 422,

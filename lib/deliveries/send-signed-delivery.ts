@@ -47,7 +47,7 @@ export function sendSignedDelivery(
     {
       policy: env.policy,
       maxResponseBytes: env.maxResponseBytes,
-      maxStoredBodyBytes: env.maxStoredBodyBytes,
+      redaction: env.redaction(),
       secrets: signingSecrets,
     },
   );

@@ -2,6 +2,7 @@ import { getDb } from "../db/client";
 import { publish, wakeWorkers } from "../events/event-bus";
 import { recordInboundReplay } from "../exchanges/record-inbound-replay";
 import { log } from "../log";
+import { redactionCacheFor } from "../redaction/redaction-cache";
 import { parseStoredGraph } from "../workflows/stored-graph";
 import { enqueueRun } from "./enqueue-run";
 
@@ -26,7 +27,9 @@ export async function rerunRun(
   version: RerunVersion,
 ): Promise<RerunResult> {
   const startedAt = new Date();
-  const result = await getDb().$transaction(async (tx): Promise<RerunResult> => {
+  const db = getDb();
+  const rules = await redactionCacheFor(db).ready();
+  const result = await db.$transaction(async (tx): Promise<RerunResult> => {
     const original = await tx.run.findFirst({
       where: { id: runId, workspaceId },
       include: { workflow: { select: { activeVersionId: true } } },
@@ -53,12 +56,11 @@ export async function rerunRun(
       triggerData: JSON.parse(original.triggerData),
     });
     await tx.run.update({ where: { id: run.id }, data: { rerunOfId: original.id } });
-    const exchange = await recordInboundReplay(tx, {
-      workspaceId,
-      originalRunId: original.id,
-      runId: run.id,
-      startedAt,
-    });
+    const exchange = await recordInboundReplay(
+      tx,
+      { workspaceId, originalRunId: original.id, runId: run.id, startedAt },
+      rules,
+    );
     return {
       ok: true,
       runId: run.id,

@@ -3,10 +3,14 @@ import type { LiveEvent } from "../api/views";
 import { getConfig } from "../env";
 import { startPostgresRelay, type Relay } from "./postgres-relay";
 
-/** What travels on the bus: a live event for browsers of one workspace, or a wake-up for workers. */
+/**
+ * What travels on the bus: a live event for browsers of one workspace, a wake-up for workers,
+ * or word that installation-wide settings changed, so every process reloads its cached copy.
+ */
 export type BusMessage =
   | { workspaceId: string; event: LiveEvent }
-  | { workspaceId: null; event: { type: "job.enqueued" } };
+  | { workspaceId: null; event: { type: "job.enqueued" } }
+  | { workspaceId: null; event: { type: "settings.changed"; settings: "redaction" } };
 
 type Listener = (message: BusMessage) => void;
 

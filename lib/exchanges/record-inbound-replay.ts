@@ -1,4 +1,8 @@
+import { z } from "zod";
 import type { Tx } from "../db/client";
+import { captureBody, contentTypeOf } from "../http/captured-exchange";
+import type { RedactionRules } from "../redaction/redaction-rules";
+import { redactHeaders } from "../secrets/redact";
 import { outcomeOf } from "./record-exchange";
 
 export type InboundReplay = {
@@ -16,8 +20,9 @@ const ACCEPTED_HEADERS = JSON.stringify({ "content-type": "application/json" });
 
 /**
  * Records, in the caller's transaction, the inbound exchange of a re-run: the request that
- * started the original run, copied as it was stored (already redacted and capped), answered as
- * ingest answers an accepted event (202 with the new run id), and linked to the original
+ * started the original run, copied as it was stored (already redacted and capped) and redacted
+ * again by today's `rules`, which may name more than the rules it was stored under; answered
+ * as ingest answers an accepted event (202 with the new run id), and linked to the original
  * through `replayOfId`. Publish `exchange.created` after the transaction commits.
  *
  * Returns null when the original run has no inbound exchange. A manual run never received an
@@ -27,12 +32,14 @@ const ACCEPTED_HEADERS = JSON.stringify({ "content-type": "application/json" });
 export async function recordInboundReplay(
   tx: Tx,
   replay: InboundReplay,
+  rules: RedactionRules,
 ): Promise<{ id: string } | null> {
   const original = await tx.exchange.findFirst({
     where: { workspaceId: replay.workspaceId, runId: replay.originalRunId, kind: "inbound" },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
   if (!original) return null;
+  const request = redactStoredRequest(original, rules);
 
   return tx.exchange.create({
     data: {
@@ -43,10 +50,7 @@ export async function recordInboundReplay(
       outcome: outcomeOf(ACCEPTED_STATUS),
       method: original.method,
       url: original.url,
-      requestHeaders: original.requestHeaders,
-      requestBody: original.requestBody,
-      requestBodyTruncated: original.requestBodyTruncated,
-      requestBodyEncoding: original.requestBodyEncoding,
+      ...request,
       responseStatus: ACCEPTED_STATUS,
       responseHeaders: ACCEPTED_HEADERS,
       responseBody: JSON.stringify({ runId: replay.runId }),
@@ -59,4 +63,39 @@ export async function recordInboundReplay(
     },
     select: { id: true },
   });
+}
+
+const storedHeaders = z.record(z.string(), z.string());
+
+type StoredRequest = {
+  requestHeaders: string;
+  requestBody: string | null;
+  requestBodyTruncated: boolean;
+  requestBodyEncoding: string | null;
+};
+
+/**
+ * A stored request with `rules` applied once more. A body stored as base64 or already cut is
+ * kept as it is, apart from the cap: a cut JSON body no longer parses.
+ */
+function redactStoredRequest(original: StoredRequest, rules: RedactionRules): StoredRequest {
+  const parsedHeaders = storedHeaders.safeParse(JSON.parse(original.requestHeaders));
+  const headers = parsedHeaders.success ? parsedHeaders.data : {};
+  const requestHeaders = JSON.stringify(redactHeaders(headers, rules.headerNames));
+  if (original.requestBody === null || original.requestBodyEncoding !== "utf8") {
+    return { ...original, requestHeaders };
+  }
+
+  const body = captureBody(
+    Buffer.from(original.requestBody, "utf8"),
+    rules,
+    [],
+    contentTypeOf(headers),
+  );
+  return {
+    requestHeaders,
+    requestBody: body.text,
+    requestBodyTruncated: original.requestBodyTruncated || body.truncated,
+    requestBodyEncoding: body.encoding,
+  };
 }

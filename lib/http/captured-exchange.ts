@@ -1,3 +1,4 @@
+import { redactBodyText, redactsBodies, type RedactionRules } from "../redaction/redaction-rules";
 import { redactHeaders, redactSecretValues } from "../secrets/redact";
 import type { RequestRecord } from "./outbound-request";
 
@@ -52,21 +53,28 @@ export type CapturedBody = {
 };
 
 /**
- * Turns the outcome of an exchange into what the delivery log stores: credential headers
- * redacted, the given secret values replaced wherever they occur, and each body capped at
- * `maxStoredBodyBytes`.
+ * Turns the outcome of an exchange into what the delivery log stores: credential headers and
+ * the rules' header names redacted, the rules' body paths redacted, the given secret values
+ * replaced wherever they occur, and each body capped at the rules' `maxStoredBodyBytes`.
  */
 export function captureExchange(
   outcome: ExchangeOutcome,
-  limits: { maxStoredBodyBytes: number; secrets: readonly string[] },
+  limits: { redaction: RedactionRules; secrets: readonly string[] },
 ): CapturedExchange {
   const { record, response } = outcome;
-  const { maxStoredBodyBytes, secrets } = limits;
+  const { redaction, secrets } = limits;
   const redact = (text: string) => redactSecretValues(text, secrets);
   const redactAll = (headers: Record<string, string>) =>
-    Object.fromEntries(Object.entries(redactHeaders(headers)).map(([k, v]) => [k, redact(v)]));
-  const requestBody = captureBody(record.body, maxStoredBodyBytes, secrets);
-  const responseBody = captureBody(response?.body ?? null, maxStoredBodyBytes, secrets);
+    Object.fromEntries(
+      Object.entries(redactHeaders(headers, redaction.headerNames)).map(([k, v]) => [k, redact(v)]),
+    );
+  const requestBody = captureBody(record.body, redaction, secrets, contentTypeOf(record.headers));
+  const responseBody = captureBody(
+    response?.body ?? null,
+    redaction,
+    secrets,
+    response ? contentTypeOf(response.headers) : undefined,
+  );
 
   return {
     method: record.method,
@@ -87,26 +95,54 @@ export function captureExchange(
 }
 
 /**
- * Keeps at most `maxStoredBodyBytes` of a body for the log: as text, with the given secret
- * values redacted, when the kept bytes are UTF-8; as base64 otherwise. A multi-byte character
- * cut by the cap is dropped whole. Secrets are not looked for in base64 bodies.
+ * Keeps at most the rules' `maxStoredBodyBytes` of a body for the log: as text, redacted, when
+ * the body is UTF-8; as base64 otherwise. Redaction comes first and sees the whole body (JSON
+ * paths and form fields by the rules, then the given secret values), so the cap cannot leave
+ * half a redacted value behind. A multi-byte character cut by the cap is dropped whole.
+ * Nothing is looked for in base64 bodies.
+ *
+ * Without body paths in the rules, the body is capped before it is decoded, so a large body
+ * costs no more than the part kept.
  *
  * @example
- * captureBody(Buffer.from("hello"), 4); // { text: "hell", truncated: true, encoding: "utf8" }
+ * captureBody(Buffer.from("hello"), builtInRedactionRules(4));
+ * // { text: "hell", truncated: true, encoding: "utf8" }
  */
 export function captureBody(
   body: Uint8Array | null,
-  maxStoredBodyBytes: number,
+  rules: RedactionRules,
   secrets: readonly string[] = [],
+  contentType?: string,
 ): CapturedBody {
   if (body === null) return { text: null, truncated: false, encoding: null };
+  const maxBytes = Math.max(0, rules.maxStoredBodyBytes);
 
-  const kept = body.subarray(0, Math.max(0, maxStoredBodyBytes));
+  const whole = redactsBodies(rules) ? decodeUtf8(body, false) : null;
+  if (whole !== null) {
+    const redacted = redactSecretValues(redactBodyText(whole, contentType, rules), secrets);
+    const bytes = Buffer.from(redacted, "utf8");
+    if (bytes.length <= maxBytes) return { text: redacted, truncated: false, encoding: "utf8" };
+    return {
+      text: decodeUtf8(bytes.subarray(0, maxBytes), true) ?? "",
+      truncated: true,
+      encoding: "utf8",
+    };
+  }
+
+  const kept = body.subarray(0, maxBytes);
   const truncated = kept.length < body.length;
   const text = decodeUtf8(kept, truncated);
   if (text !== null)
     return { text: redactSecretValues(text, secrets), truncated, encoding: "utf8" };
   return { text: Buffer.from(kept).toString("base64"), truncated, encoding: "base64" };
+}
+
+/** The Content-Type header's value, whatever the letter case of its name. */
+export function contentTypeOf(headers: Record<string, string>): string | undefined {
+  for (const [name, value] of Object.entries(headers)) {
+    if (name.toLowerCase() === "content-type") return value;
+  }
+  return undefined;
 }
 
 function decodeUtf8(bytes: Uint8Array, isCut: boolean): string | null {

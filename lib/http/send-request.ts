@@ -3,6 +3,7 @@ import { request as requestHttp, type ClientRequest, type IncomingMessage } from
 import { request as requestHttps } from "node:https";
 import { isIP } from "node:net";
 
+import type { RedactionRules } from "../redaction/redaction-rules";
 import { captureExchange, type CapturedExchange, type ReceivedResponse } from "./captured-exchange";
 import { createGuardedLookup, type LookupFailure } from "./guarded-lookup";
 import { classifyAddress, isAddressAllowed, type NetworkPolicy } from "./network-policy";
@@ -35,8 +36,8 @@ export type SendRequestOptions = {
   policy: NetworkPolicy;
   /** Response bytes read before the exchange is cut off as `response_too_large`. */
   maxResponseBytes: number;
-  /** Bytes of each body kept in the captured exchange. */
-  maxStoredBodyBytes: number;
+  /** What the captured exchange redacts beyond the built-ins, and the bytes of each body kept. */
+  redaction: RedactionRules;
   /** Credential values to redact wherever they appear in the captured exchange. */
   secrets?: readonly string[];
   /** Milliseconds since the epoch; injected so tests can control timings. */
@@ -82,7 +83,7 @@ type Transmission =
  * const headers = { "content-type": "application/json" };
  * const result = await sendRequest(
  *   { method: "POST", url, headers, body, timeoutMs: 10_000 },
- *   { policy, maxResponseBytes: 1_048_576, maxStoredBodyBytes: 65_536 },
+ *   { policy, maxResponseBytes: 1_048_576, redaction: builtInRedactionRules(65_536) },
  * );
  * if (!result.ok) return scheduleRetry(result.reason);
  */
@@ -106,7 +107,7 @@ export async function sendRequest(
       startedAtMs,
       durationMs: now() - startedAtMs,
     },
-    { maxStoredBodyBytes: options.maxStoredBodyBytes, secrets: options.secrets ?? [] },
+    { redaction: options.redaction, secrets: options.secrets ?? [] },
   );
   if (transmission.failure) return { ok: false, ...transmission.failure, exchange };
 

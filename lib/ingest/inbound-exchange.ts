@@ -3,7 +3,9 @@ import type { Db } from "../db/client";
 import { newId } from "../db/new-id";
 import { publish } from "../events/event-bus";
 import { exchangeData } from "../exchanges/record-exchange";
-import { captureBody, type CapturedExchange } from "../http/captured-exchange";
+import { captureBody, contentTypeOf, type CapturedExchange } from "../http/captured-exchange";
+import type { RedactionSource } from "../redaction/redaction-cache";
+import { redactBodyText } from "../redaction/redaction-rules";
 import { redactHeaders } from "../secrets/redact";
 import { recordInboundExchange } from "./ingest-store";
 
@@ -50,10 +52,13 @@ export function definedHeaders(headers: InboundRequest["headers"]): Record<strin
   return defined;
 }
 
-/** Records a request's exchange, whatever the answer; rejections use it to say why. */
+/**
+ * Records a request's exchange, whatever the answer; rejections use it to say why. The
+ * installation's redaction rules apply to what is stored, never to what the run receives.
+ */
 export class Recorder {
   constructor(
-    readonly options: { db: Db; maxStoredBodyBytes: number },
+    readonly options: { db: Db; redaction: RedactionSource },
     readonly workflow: { id: string; workspaceId: string },
     readonly request: InboundRequest,
     readonly startedAt: Date,
@@ -61,17 +66,20 @@ export class Recorder {
 
   /** The exchange row for an answer, not yet stored. */
   row(bytes: Uint8Array | null, answer: InboundAnswer, error: string | null, runId: string | null) {
-    const requestBody = captureBody(bytes, this.options.maxStoredBodyBytes);
+    const rules = this.options.redaction.current();
+    const contentType = this.request.headers["content-type"];
+    const requestBody = captureBody(bytes, rules, [], contentType);
+    const stored = this.storedAnswer(answer);
     const exchange: CapturedExchange = {
       method: this.request.method,
       url: this.request.url,
-      requestHeaders: redactHeaders(definedHeaders(this.request.headers)),
+      requestHeaders: redactHeaders(definedHeaders(this.request.headers), rules.headerNames),
       requestBody: requestBody.text,
       requestBodyTruncated: requestBody.truncated,
       requestBodyEncoding: requestBody.encoding,
       responseStatus: answer.status,
-      responseHeaders: answer.headers,
-      responseBody: answer.body,
+      responseHeaders: stored.headers,
+      responseBody: stored.body,
       responseBodyTruncated: false,
       responseBodyEncoding: "utf8",
       durationMs: Date.now() - this.startedAt.getTime(),
@@ -80,6 +88,19 @@ export class Recorder {
     };
     const links = { workspaceId: this.workflow.workspaceId, workflowId: this.workflow.id, runId };
     return { id: newId(), ...exchangeData("inbound", links, exchange) };
+  }
+
+  /**
+   * An answer as the log stores it: a Respond node may echo what the request carried, so the
+   * redaction rules apply to it too. It is not capped: the answers are ours and bounded.
+   */
+  storedAnswer<A extends { headers: Record<string, string>; body: string }>(answer: A): A {
+    const rules = this.options.redaction.current();
+    return {
+      ...answer,
+      headers: redactHeaders(answer.headers, rules.headerNames),
+      body: redactBodyText(answer.body, contentTypeOf(answer.headers), rules),
+    };
   }
 
   /** Stores the exchange and tells open logs about it. */

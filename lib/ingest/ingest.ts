@@ -15,6 +15,7 @@ import {
 } from "./inbound-exchange";
 import { inboundReadiness } from "./inbound-readiness";
 import type { InboundTarget } from "./inbound-path";
+import type { RedactionSource } from "../redaction/redaction-cache";
 import {
   commitAcceptance,
   findInboundWorkflow,
@@ -35,7 +36,8 @@ import { versionSettings, type TriggerSettings } from "./trigger-settings";
 
 export type IngestOptions = {
   db: Db;
-  maxStoredBodyBytes: number;
+  /** What stored exchanges redact beyond the built-ins, and the bytes of each body kept. */
+  redaction: RedactionSource;
   readTimeoutMs: number;
   /** Requests handled at once before new ones are shed with 503. */
   maxInFlight: number;
@@ -95,6 +97,8 @@ export async function ingest(
     current.inFlight -= 1;
   };
   try {
+    // Resolves at once after the process's first load of the settings.
+    await options.redaction.ready();
     if (target.isTest) return await captureTestEvent(request, target.token, options);
     return await ingestProduction(request, target.token, options, release);
   } catch (error) {
@@ -244,7 +248,7 @@ async function ingestProduction(
       timeoutMs: config.responseTimeoutMs,
     })) ?? accepted;
   const durationMs = Date.now() - startedAt.getTime();
-  await updateExchangeAnswer(db, exchange.id, { ...answer, durationMs });
+  await updateExchangeAnswer(db, exchange.id, { ...recorder.storedAnswer(answer), durationMs });
   if (messageId !== null) await settleStoredAnswer(db, workflow.id, messageId, answer);
   return { status: answer.status, headers: answer.headers, body: answer.body };
 }

@@ -1,5 +1,6 @@
 import type { Db } from "../db/client";
 import { publish } from "../events/event-bus";
+import type { RedactionSource } from "../redaction/redaction-cache";
 import { openSecret } from "../secrets/sealed-secret";
 import { redactHeaders } from "../secrets/redact";
 import { verifyInboundRequest } from "../webhooks/inbound-verification";
@@ -40,7 +41,7 @@ export type TestEvent = {
 export async function captureTestEvent(
   request: InboundRequest,
   token: string,
-  options: { db: Db; maxStoredBodyBytes: number; readTimeoutMs: number },
+  options: { db: Db; redaction: RedactionSource; readTimeoutMs: number },
 ): Promise<InboundAnswer> {
   const startedAt = new Date();
   const workflow = await findInboundWorkflow(options.db, token);

@@ -20,20 +20,30 @@ const CREDENTIAL_NAME_FRAGMENTS = ["secret", "token", "password", "signature-key
 
 /**
  * Returns a copy of `headers` with the values of credential-bearing headers replaced by
- * {@link REDACTED}. Names keep their original letter case; matching ignores it.
+ * {@link REDACTED}, and those of `extraNames` (lower case) too. Names keep their original
+ * letter case; matching ignores it.
  *
  * @example
  * redactHeaders({ Authorization: "Bearer abc", Accept: "text/plain" });
  * // { Authorization: "[redacted]", Accept: "text/plain" }
  */
-export function redactHeaders(headers: Record<string, string>): Record<string, string> {
+export function redactHeaders(
+  headers: Record<string, string>,
+  extraNames: ReadonlySet<string> = new Set(),
+): Record<string, string> {
   return Object.fromEntries(
     Object.entries(headers).map(([name, value]) => [
       name,
-      isCredentialHeader(name) ? REDACTED : value,
+      isCredentialHeader(name) || extraNames.has(name.toLowerCase()) ? REDACTED : value,
     ]),
   );
 }
+
+/** The header names and name fragments that are always redacted, for the admin dashboard. */
+export const builtInHeaderRules = {
+  names: [...CREDENTIAL_HEADERS],
+  fragments: CREDENTIAL_NAME_FRAGMENTS,
+} as const;
 
 /**
  * Replaces every literal occurrence of a known secret in `text` with {@link REDACTED}, for

@@ -5,6 +5,8 @@ import { createDb, getDb, type Db } from "@/lib/db/client";
 import { ingest } from "@/lib/ingest/ingest";
 import { createInboundWorkflow } from "./support/inbound-fixtures";
 import { createTestUser, type TestUser } from "./support/session";
+import { fixedRedaction } from "@/lib/redaction/redaction-cache";
+import { builtInRedactionRules } from "@/lib/redaction/redaction-rules";
 
 const isPostgres = process.env.SWITCHYARD_TEST_DATABASE === "postgresql";
 
@@ -79,7 +81,8 @@ describe.runIf(isPostgres)("inbound requests while the database is down", () => 
   it("acknowledges nothing it did not commit, answers 503 promptly, and recovers", async () => {
     const workflow = await createInboundWorkflow(editor);
     const target = { token: workflow.token, isTest: false };
-    const options = { db, maxStoredBodyBytes: 4096, readTimeoutMs: 5_000, maxInFlight: 512 };
+    const redaction = fixedRedaction(builtInRedactionRules(4096));
+    const options = { db, redaction, readTimeoutMs: 5_000, maxInFlight: 512 };
     const answers: Answer[] = [];
     let sequence = 0;
     let isSending = true;

@@ -9,11 +9,12 @@ import {
   type AddressClass,
 } from "../../lib/http/network-policy";
 import { sendRequest, type SendRequestOptions } from "../../lib/http/send-request";
+import { builtInRedactionRules } from "@/lib/redaction/redaction-rules";
 
 const strict: SendRequestOptions = {
   policy: { allowPrivateNetworks: false },
   maxResponseBytes: 64 * 1024,
-  maxStoredBodyBytes: 1024,
+  redaction: builtInRedactionRules(1024),
 };
 
 /**

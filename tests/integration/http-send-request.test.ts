@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from "vitest";
 
 import { REDACTED } from "../../lib/secrets/redact";
 import { sendRequest, type SendRequestOptions } from "../../lib/http/send-request";
+import { builtInRedactionRules } from "@/lib/redaction/redaction-rules";
 
 type ReceivedRequest = { method: string; url: string; headers: IncomingHttpHeaders; body: string };
 
@@ -59,7 +60,7 @@ async function listenOnLoopback(server: Server): Promise<number> {
 const loopback: SendRequestOptions = {
   policy: { allowPrivateNetworks: true },
   maxResponseBytes: 1024 * 1024,
-  maxStoredBodyBytes: 16 * 1024,
+  redaction: builtInRedactionRules(16 * 1024),
 };
 
 describe("sendRequest round trips", () => {
@@ -234,7 +235,7 @@ describe("sendRequest size caps", () => {
 
     const result = await sendRequest(
       { method: "GET", url: large.origin, headers: {}, timeoutMs: 5000 },
-      { ...loopback, maxResponseBytes: 64 * 1024, maxStoredBodyBytes: 1000 },
+      { ...loopback, maxResponseBytes: 64 * 1024, redaction: builtInRedactionRules(1000) },
     );
 
     expect(result.ok).toBe(false);
@@ -260,7 +261,7 @@ describe("sendRequest size caps", () => {
 
     const result = await sendRequest(
       { method: "PUT", url: echo.origin, headers: {}, body: "q".repeat(3000), timeoutMs: 5000 },
-      { ...loopback, maxStoredBodyBytes: 100 },
+      { ...loopback, redaction: builtInRedactionRules(100) },
     );
 
     expect(result.ok && result.response.body).toHaveLength(5000);

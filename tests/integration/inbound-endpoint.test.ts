@@ -7,6 +7,8 @@ import { eventually, startTestWorker } from "./support/run-worker";
 import { createTestUser, type TestUser } from "./support/session";
 import { countRows } from "./support/workflow-fixture";
 import { waysIn, type WayIn } from "./support/ways-in";
+import { fixedRedaction } from "@/lib/redaction/redaction-cache";
+import { builtInRedactionRules } from "@/lib/redaction/redaction-rules";
 
 // Set before any import parses the configuration: short enough to test slow senders.
 vi.hoisted(() => {
@@ -340,7 +342,7 @@ describe("shedding load", () => {
     const workflow = await createInboundWorkflow(editor);
     const options = {
       db: getDb(),
-      maxStoredBodyBytes: 1024,
+      redaction: fixedRedaction(builtInRedactionRules(1024)),
       readTimeoutMs: 2000,
       maxInFlight: 2,
     };

@@ -31,7 +31,7 @@ export const executeHttpRequest: NodeExecutor = async (node, context, env) => {
     {
       policy: env.policy,
       maxResponseBytes: env.maxResponseBytes,
-      maxStoredBodyBytes: env.maxStoredBodyBytes,
+      redaction: env.redaction(),
     },
     { nodeId: node.id, scheduleMs: retryScheduleFor(config), clock: retryClockOf(env) },
   );

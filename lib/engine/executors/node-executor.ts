@@ -1,5 +1,6 @@
 import type { CapturedExchange } from "../../http/captured-exchange";
 import type { NetworkPolicy } from "../../http/network-policy";
+import type { RedactionRules } from "../../redaction/redaction-rules";
 import type { GraphNode } from "../../workflow/graph";
 import type { TemplateContext } from "../../workflow/templates";
 
@@ -32,7 +33,11 @@ export type StepResult = {
 export type ExecutionEnv = {
   policy: NetworkPolicy;
   maxResponseBytes: number;
-  maxStoredBodyBytes: number;
+  /**
+   * The installation's redaction rules and stored-body cap, read when an exchange is captured:
+   * a process cache, so a change reaches running workers without a restart.
+   */
+  redaction: () => RedactionRules;
   /** Waits between retries inside a step; tests inject one that does not really wait. */
   sleep?: (ms: number) => Promise<void>;
   /** The time a `Retry-After` date is read against. */

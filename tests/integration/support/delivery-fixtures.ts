@@ -6,12 +6,13 @@ import type { Graph, GraphNode } from "@/lib/workflow/graph";
 import { TEST_SECRET } from "./graphs";
 import { routeParams, type TestUser } from "./session";
 import { createActiveWorkflow } from "./workflow-fixture";
+import { builtInRedactionRules } from "@/lib/redaction/redaction-rules";
 
 /** The outbound settings of the test installation: loopback allowed, small caps. */
 export const testEnv: ExecutionEnv = {
   policy: { allowPrivateNetworks: true },
   maxResponseBytes: 1024 * 1024,
-  maxStoredBodyBytes: 64 * 1024,
+  redaction: () => builtInRedactionRules(64 * 1024),
 };
 
 export type SendSettings = { url: string; timeoutMs?: number; retrySchedule?: string };
