@@ -7,6 +7,7 @@ import { LiveIndicator } from "../ui/live-indicator";
 import { RelativeTime } from "../ui/relative-time";
 import { FailingEndpoints } from "./failing-endpoints";
 import { QueueAndWorker } from "./queue-and-worker";
+import { RedactionPanel } from "./redaction-panel";
 import { RetentionPanel } from "./retention-panel";
 import { StatCards } from "./stat-cards";
 import { UsersPanel } from "./users-panel";
@@ -78,6 +79,8 @@ export function AdminDashboard() {
         )}
 
         <RetentionPanel />
+
+        <RedactionPanel />
 
         <UsersPanel />
       </div>

@@ -155,6 +155,21 @@ export type AdminStatsView = {
   };
 };
 
+/** The installation's redaction settings, with their bounds and the built-in rules. */
+export type RedactionView = {
+  /** Extra header names redacted, lower case. */
+  headerNames: string[];
+  /** Body paths redacted, in the path syntax. */
+  jsonPaths: string[];
+  maxStoredBodyBytes: number;
+  /** The cap from SWITCHYARD_MAX_STORED_BODY_BYTES, used until an admin sets one. */
+  defaultMaxStoredBodyBytes: number;
+  minStoredBodyBytes: number;
+  maxAllowedStoredBodyBytes: number;
+  /** What is redacted whatever the settings say. */
+  builtIn: { headerNames: string[]; headerNameFragments: string[] };
+};
+
 /** The installation's retention settings and what the last prune did, for the admin dashboard. */
 export type RetentionView = {
   bodyRetentionHours: number;

@@ -13,6 +13,7 @@ export const adminKeys = {
   stats: ["admin", "stats"] as const,
   users: ["admin", "users"] as const,
   retention: ["admin", "retention"] as const,
+  redaction: ["admin", "redaction"] as const,
 };
 
 /** Health and throughput figures for the dashboard. Admins only. */

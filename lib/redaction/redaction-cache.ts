@@ -12,7 +12,10 @@ export const REDACTION_CACHE_TTL_MS = 30_000;
 export type RedactionSource = {
   /** The rules as last loaded; never waits. */
   current(): RedactionRules;
-  /** Waits for the first load only; afterwards resolves at once with {@link current}. */
+  /**
+   * Waits for the first load only; afterwards resolves at once with {@link current}. Rejects
+   * while the settings were never loaded, so nothing is stored under rules not yet known.
+   */
   ready(): Promise<RedactionRules>;
 };
 
@@ -28,8 +31,8 @@ type CacheOptions = { defaultMaxStoredBodyBytes: number; ttlMs?: number; nowMs?:
 export class RedactionCache implements RedactionSource {
   private rules: RedactionRules;
   private loadedAtMs = Number.NEGATIVE_INFINITY;
-  private firstLoad: Promise<void> | null = null;
   private reloading: Promise<void> | null = null;
+  private followUp: Promise<void> | null = null;
   private readonly ttlMs: number;
   private readonly nowMs: () => number;
 
@@ -43,22 +46,38 @@ export class RedactionCache implements RedactionSource {
   }
 
   current(): RedactionRules {
-    if (this.nowMs() - this.loadedAtMs >= this.ttlMs) void this.reload();
+    const isStale = this.nowMs() - this.loadedAtMs >= this.ttlMs;
+    if (isStale && !this.reloading) void this.reload();
     return this.rules;
   }
 
   async ready(): Promise<RedactionRules> {
-    this.firstLoad ??= this.reload();
-    await this.firstLoad;
+    if (!this.isLoaded()) await this.reload();
+    if (!this.isLoaded()) throw new Error("The redaction settings could not be loaded");
     return this.current();
   }
 
-  /** Loads the settings now; concurrent calls share one query. Failures keep the old rules. */
+  /**
+   * Loads the settings now. A load already running may have read the row before the change
+   * that asks for this one, so callers meanwhile share one more load after it. Failures keep
+   * the old rules.
+   */
   reload(): Promise<void> {
-    this.reloading ??= this.load().finally(() => {
+    if (this.reloading) {
+      this.followUp ??= this.reloading.then(() => {
+        this.followUp = null;
+        return this.reload();
+      });
+      return this.followUp;
+    }
+    this.reloading = this.load().finally(() => {
       this.reloading = null;
     });
     return this.reloading;
+  }
+
+  private isLoaded(): boolean {
+    return this.loadedAtMs !== Number.NEGATIVE_INFINITY;
   }
 
   private async load(): Promise<void> {
@@ -93,7 +112,7 @@ export function redactionCacheFor(db: Db): RedactionCache {
       if (message.event.type === "settings.changed") void created.reload();
     });
     holder.__switchyardRedaction.set(db, created);
-    void created.ready();
+    void created.reload();
     cache = created;
   }
   return cache;

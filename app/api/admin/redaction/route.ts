@@ -17,7 +17,7 @@ export const PUT = apiRoute({ role: "admin", body: redactionSettingsSchema }, as
   if (!result.ok) {
     return errorResponse(
       "redaction_path_invalid",
-      `The JSON path "${result.path}" is not valid: ${result.message}`,
+      `The JSON path "${result.path}" is not valid. ${result.message}`,
       { path: result.path },
     );
   }
