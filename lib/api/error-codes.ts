@@ -21,6 +21,8 @@ export const errorStatus = {
   request_timeout: 408,
   invalid_json: 400,
   validation_failed: 400,
+  /** A replay would resend a header value the log redacted; supply the value or remove it. */
+  redacted_header: 400,
   payload_too_large: 413,
   unsupported_media_type: 415,
   graph_invalid: 422,

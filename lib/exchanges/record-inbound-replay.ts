@@ -35,28 +35,66 @@ export async function recordInboundReplay(
   if (!original) return null;
 
   return tx.exchange.create({
-    data: {
-      workspaceId: replay.workspaceId,
-      workflowId: original.workflowId,
-      runId: replay.runId,
-      kind: "inbound",
-      outcome: outcomeOf(ACCEPTED_STATUS),
+    data: inboundReplayRow(original, replay, {
       method: original.method,
       url: original.url,
       requestHeaders: original.requestHeaders,
       requestBody: original.requestBody,
       requestBodyTruncated: original.requestBodyTruncated,
       requestBodyEncoding: original.requestBodyEncoding,
-      responseStatus: ACCEPTED_STATUS,
-      responseHeaders: ACCEPTED_HEADERS,
-      responseBody: JSON.stringify({ runId: replay.runId }),
-      responseBodyTruncated: false,
-      responseBodyEncoding: "utf8",
-      durationMs: Date.now() - replay.startedAt.getTime(),
-      error: null,
-      replayOfId: original.id,
-      createdAt: replay.startedAt,
-    },
+    }),
     select: { id: true },
   });
+}
+
+/** The request side of an inbound exchange as stored: headers as JSON, the body captured. */
+export type StoredInboundRequest = {
+  method: string;
+  url: string;
+  requestHeaders: string;
+  requestBody: string | null;
+  requestBodyTruncated: boolean;
+  requestBodyEncoding: string | null;
+};
+
+/**
+ * Records, in the caller's transaction, the inbound exchange of a replay with edits: `request`
+ * (already redacted and capped) answered as ingest answers an accepted event, started as run
+ * `runId`, and linked to `original` through `replayOfId`. Publish `exchange.created` after the
+ * transaction commits.
+ */
+export function recordEditedInboundReplay(
+  tx: Tx,
+  original: { id: string; workflowId: string | null },
+  replay: { workspaceId: string; runId: string; startedAt: Date },
+  request: StoredInboundRequest,
+): Promise<{ id: string }> {
+  return tx.exchange.create({
+    data: inboundReplayRow(original, replay, request),
+    select: { id: true },
+  });
+}
+
+function inboundReplayRow(
+  original: { id: string; workflowId: string | null },
+  replay: { workspaceId: string; runId: string; startedAt: Date },
+  request: StoredInboundRequest,
+) {
+  return {
+    workspaceId: replay.workspaceId,
+    workflowId: original.workflowId,
+    runId: replay.runId,
+    kind: "inbound",
+    outcome: outcomeOf(ACCEPTED_STATUS),
+    ...request,
+    responseStatus: ACCEPTED_STATUS,
+    responseHeaders: ACCEPTED_HEADERS,
+    responseBody: JSON.stringify({ runId: replay.runId }),
+    responseBodyTruncated: false,
+    responseBodyEncoding: "utf8",
+    durationMs: Date.now() - replay.startedAt.getTime(),
+    error: null,
+    replayOfId: original.id,
+    createdAt: replay.startedAt,
+  };
 }
