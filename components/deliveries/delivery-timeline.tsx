@@ -120,18 +120,18 @@ function AttemptItem({
     <li className="relative">
       <span
         aria-hidden
-        className={`absolute -left-[1.6rem] top-1.5 h-2.5 w-2.5 rounded-full ring-4 ${dot}`}
+        className={`absolute -left-[1.6rem] top-2.5 h-2.5 w-2.5 rounded-full ring-4 ${dot}`}
       />
       <Link
         href={href}
         scroll={false}
         aria-current={isOpen ? "true" : undefined}
         aria-label={`Attempt ${attempt.attempt ?? "?"}, ${describeAnswer(attempt)}`}
-        className={`-mx-2 flex items-center gap-3 rounded-md px-2 py-1 text-sm ${
+        className={`-ml-2 flex items-center gap-3 rounded-md px-2 py-1 text-sm ${
           isOpen ? "bg-indigo-50 ring-1 ring-inset ring-indigo-200" : "hover:bg-slate-50"
         }`}
       >
-        <span className="w-16 shrink-0 font-medium text-slate-900">
+        <span className="w-20 shrink-0 whitespace-nowrap font-medium text-slate-900">
           Attempt {attempt.attempt ?? "?"}
         </span>
         <time

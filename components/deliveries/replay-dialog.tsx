@@ -183,23 +183,27 @@ function HeaderRows({
       {rows.map((row, index) => (
         <div key={row.key} className="space-y-1">
           <div className="flex items-center gap-2">
-            <input
-              aria-label={`Header ${index + 1} name`}
-              className={`${inputClass} w-2/5 font-mono text-xs`}
-              value={row.name}
-              onChange={(event) => update(row.key, { name: event.target.value })}
-              autoComplete="off"
-              spellCheck={false}
-            />
-            <input
-              aria-label={`Header ${index + 1} value`}
-              className={`${inputClass} flex-1 font-mono text-xs`}
-              value={row.value}
-              onChange={(event) => update(row.key, { value: event.target.value })}
-              aria-invalid={row.value.includes(REDACTED) ? true : undefined}
-              autoComplete="off"
-              spellCheck={false}
-            />
+            <div className="w-2/5 shrink-0">
+              <input
+                aria-label={`Header ${index + 1} name`}
+                className={`${inputClass} font-mono text-xs`}
+                value={row.name}
+                onChange={(event) => update(row.key, { name: event.target.value })}
+                autoComplete="off"
+                spellCheck={false}
+              />
+            </div>
+            <div className="min-w-0 flex-1">
+              <input
+                aria-label={`Header ${index + 1} value`}
+                className={`${inputClass} font-mono text-xs`}
+                value={row.value}
+                onChange={(event) => update(row.key, { value: event.target.value })}
+                aria-invalid={row.value.includes(REDACTED) ? true : undefined}
+                autoComplete="off"
+                spellCheck={false}
+              />
+            </div>
             <button
               type="button"
               aria-label={`Remove header ${row.name || index + 1}`}
