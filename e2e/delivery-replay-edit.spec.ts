@@ -27,8 +27,12 @@ test.afterAll(async () => {
   await verifying.close();
 });
 
-/** Webhook trigger → Send webhook to `url` with its own retry schedule. */
-function sendWebhookGraph(url: string, retrySchedule: string): Graph {
+/** Webhook trigger → Send webhook to `url` with its own retry schedule and extra headers. */
+function sendWebhookGraph(
+  url: string,
+  retrySchedule: string,
+  headers: Record<string, string> = {},
+): Graph {
   return {
     nodes: [
       { id: "webhook1", type: "webhook-trigger", position: { x: 0, y: 0 }, config: {} },
@@ -40,7 +44,7 @@ function sendWebhookGraph(url: string, retrySchedule: string): Graph {
           url,
           eventType: "order.created",
           payload: '{"order": "{{trigger.body.order}}"}',
-          headers: {},
+          headers,
           secret: TEST_SECRET,
           timeoutMs: 2000,
           retrySchedule,
@@ -91,7 +95,9 @@ test("a webhook attempt replayed with an edited body reaches its receiver signed
   page,
   request,
 }, testInfo) => {
-  const graph = sendWebhookGraph(`${verifying.url}/orders`, "");
+  const graph = sendWebhookGraph(`${verifying.url}/orders`, "", {
+    authorization: "Bearer receiver-token-1",
+  });
   const workflow = await createWorkflowViaApi(request, "Replayed orders", graph, {
     activate: true,
   });
@@ -111,12 +117,22 @@ test("a webhook attempt replayed with an edited body reaches its receiver signed
   await expect(dialog.getByLabel("URL", { exact: true })).toHaveValue(`${verifying.url}/orders`);
   await expect(dialog.getByLabel("Method", { exact: true })).toBeDisabled();
   const body = dialog.getByLabel("Body", { exact: true });
+  const send = dialog.getByRole("button", { name: "Send" });
   await body.fill('{"order": "R-1", "edited": ');
   await expect(dialog.getByText("this body is not valid JSON")).toBeVisible();
-  await expect(dialog.getByRole("button", { name: "Send" })).toBeDisabled();
+  await expect(send).toBeDisabled();
   await body.fill('{"order": "R-1", "edited": true}');
-  await expect(dialog.getByRole("button", { name: "Send" })).toBeEnabled();
+  await expect(send).toBeEnabled();
+
+  // The log never kept the credential, so the dialog asks for it rather than send the mark.
+  const authorization = dialog.getByRole("textbox", { name: "Value of authorization" });
+  await expect(authorization).toHaveValue("[redacted]");
+  await expect(dialog.getByText("The log redacted this value")).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath("replay-with-edits.png") });
+  await send.click();
+  await expect(dialog.getByRole("alert")).toContainText("authorization");
+  expect(verifying.requests).toHaveLength(1);
+  await authorization.fill("Bearer receiver-token-2");
   await dialog.getByRole("button", { name: "Send" }).click();
 
   await expect(dialog).toBeHidden();
@@ -127,6 +143,7 @@ test("a webhook attempt replayed with an edited body reaches its receiver signed
   const replayed = verifying.requests[1];
   expect(replayed?.body).toBe('{"order": "R-1", "edited": true}');
   expect(replayed?.headers["webhook-id"]).toBe(original?.headers["webhook-id"]);
+  expect(replayed?.headers.authorization).toBe("Bearer receiver-token-2");
 
   await details.getByRole("link", { name: "View exchange", exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`exchange=${originalId}`));

@@ -123,7 +123,7 @@ function ReplayDialog({ exchange, hrefFor, onClose }: ReplayButtonProps & { onCl
             setIsBodyEdited(true);
           }}
           error={jsonError ?? fieldErrors.get("body")}
-          hint={bodyHint(exchange, isWebhook)}
+          hint={bodyHint(exchange, isBodyEdited)}
         />
 
         {replay.error && !redactedError && fieldErrors.size === 0 ? (
@@ -154,12 +154,14 @@ function introFor(exchange: ExchangeView): string {
   }
 }
 
-function bodyHint(exchange: ExchangeView, isWebhook: boolean): string | undefined {
+function bodyHint(exchange: ExchangeView, isBodyEdited: boolean): string | undefined {
+  const isWebhook = exchange.kind === "webhook_attempt";
+  if (isBodyEdited) return isWebhook ? "The edited body is signed and sent as typed." : undefined;
+  if (isWebhook) return "Left untouched, the delivery's full payload is sent.";
   if (exchange.requestBodyPruned) return "Retention removed the original body; type the body.";
-  if (exchange.requestBodyTruncated && !isWebhook) {
+  if (exchange.requestBodyTruncated) {
     return "The log kept only the start of the body; left untouched, the replay is refused.";
   }
-  if (isWebhook) return "Left untouched, the delivery's full payload is sent.";
   return undefined;
 }
 
@@ -195,8 +197,8 @@ function HeaderRows({
             </div>
             <div className="min-w-0 flex-1">
               <input
-                aria-label={`Header ${index + 1} value`}
-                className={`${inputClass} font-mono text-xs`}
+                aria-label={`Value of ${row.name.trim() || `header ${index + 1}`}`}
+                className={`${inputClass} font-mono text-xs aria-invalid:border-amber-400 aria-invalid:bg-amber-50`}
                 value={row.value}
                 onChange={(event) => update(row.key, { value: event.target.value })}
                 aria-invalid={row.value.includes(REDACTED) ? true : undefined}
