@@ -147,7 +147,9 @@ function AttemptItem({
         <span className="shrink-0 tabular-nums text-xs text-slate-500">
           {formatDuration(attempt.durationMs)}
         </span>
-        {isOpen ? <span className="shrink-0 text-xs font-medium text-indigo-700">Open</span> : null}
+        {isOpen ? (
+          <span className="shrink-0 text-xs font-medium text-indigo-700">Viewing</span>
+        ) : null}
       </Link>
     </li>
   );
