@@ -4,7 +4,7 @@ import type { Db } from "../db/client";
 import type { Exchange } from "../db/generated/client";
 import type { ExecutionEnv } from "../engine/executors/node-executor";
 import { publish } from "../events/event-bus";
-import type { OutboundFailureReason } from "../http/send-request";
+import type { OutboundFailureReason, OutboundResult } from "../http/send-request";
 import { log } from "../log";
 import { exchangeData } from "./record-exchange";
 import type { ReplayEdits } from "./replay-edits";
@@ -16,7 +16,7 @@ import {
   type ReplayRefusal,
   type ReplayRequest,
 } from "./replay-request";
-import { sendApiCallReplay, sendWebhookReplay, type SentReplay } from "./send-outbound-replay";
+import { sendApiCallReplay, sendWebhookReplay } from "./send-outbound-replay";
 
 export type ReplayOptions = { db: Db; env: ExecutionEnv };
 
@@ -64,9 +64,8 @@ export async function replayExchange(
   const { request } = built;
 
   if (kind === "inbound") {
-    return replayInbound(db, original, request, options.env.maxStoredBodyBytes).then((result) =>
-      result.ok ? { ...result, failure: null } : result,
-    );
+    const started = await replayInbound(db, original, request, options.env.maxStoredBodyBytes);
+    return started.ok ? { ...started, failure: null } : started;
   }
 
   const problem = findOutboundProblem(request);
@@ -76,7 +75,7 @@ export async function replayExchange(
       ? await sendWebhookReplay(db, original, request, options.env)
       : await sendApiCallReplay(request, options.env, typedSecrets(original, request));
   if (!sent.ok) return sent;
-  return recordOutboundReplay(db, original, kind, sent);
+  return recordOutboundReplay(db, original, kind, sent.result);
 }
 
 /** A webhook attempt resends its delivery's full payload; the log may hold only its start. */
@@ -117,9 +116,8 @@ async function recordOutboundReplay(
   db: Db,
   original: Exchange,
   kind: ExchangeKind,
-  sent: Extract<SentReplay, { ok: true }>,
+  result: OutboundResult,
 ): Promise<ReplayResult> {
-  const { result } = sent;
   const links = {
     workspaceId: original.workspaceId,
     workflowId: original.workflowId,

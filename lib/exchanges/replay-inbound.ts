@@ -35,11 +35,12 @@ export async function replayInbound(
         select: { id: true, activeVersion: { select: { id: true, graph: true } } },
       })
     : null;
-  if (!workflow?.activeVersion) {
+  const version = workflow?.activeVersion;
+  if (!workflow || !version) {
     const message = "The workflow has no published version to start a run of.";
     return { ok: false, reason: "not_replayable", message };
   }
-  const { trigger } = triggerSettingsOf(parseStoredGraph(workflow.activeVersion.graph));
+  const { trigger } = triggerSettingsOf(parseStoredGraph(version.graph));
   if (!trigger) {
     const message = "The workflow's published version has no Webhook trigger.";
     return { ok: false, reason: "not_replayable", message };
@@ -58,7 +59,7 @@ export async function replayInbound(
     const run = await enqueueRun(tx, {
       workspaceId,
       workflowId: workflow.id,
-      versionId: workflow.activeVersion!.id,
+      versionId: version.id,
       triggerKind: "webhook",
       triggerNodeId: trigger.nodeId,
       triggerData: inboundTriggerData(triggerRequest, parsed.value),
