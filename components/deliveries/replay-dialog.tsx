@@ -7,10 +7,9 @@ import { Modal } from "@/components/ui/modal";
 import type { ExchangeView } from "@/lib/api/views";
 import { ApiError, issuesByField } from "@/lib/client/api-fetch";
 import { useReplayExchange, type ReplayEditsInput } from "@/lib/client/replay-mutations";
+import { REDACTED } from "@/lib/secrets/redact";
 import { Button } from "../ui/button";
 import { inputClass, TextField } from "../ui/field";
-
-const REDACTED = "[redacted]";
 
 // The client frames the message and signs webhook attempts afresh: these are never resent.
 const FRAMING_HEADERS = new Set(["host", "content-length", "transfer-encoding", "connection"]);
@@ -114,7 +113,12 @@ function ReplayDialog({ exchange, hrefFor, onClose }: ReplayButtonProps & { onCl
           />
         </div>
 
-        <HeaderRows rows={rows} onChange={setRows} error={redactedError} />
+        <HeaderRows
+          rows={rows}
+          onChange={setRows}
+          error={redactedError}
+          isRedactedRefused={!isInbound}
+        />
 
         <BodyField
           value={body}
@@ -169,11 +173,15 @@ function HeaderRows({
   rows,
   onChange,
   error,
+  isRedactedRefused,
 }: {
   rows: HeaderRow[];
   onChange: (rows: HeaderRow[]) => void;
   error: string | null;
+  /** Outbound replays refuse a redacted value; an inbound one reaches its run redacted anyway. */
+  isRedactedRefused: boolean;
 }) {
+  const needsValue = (row: HeaderRow) => isRedactedRefused && row.value.includes(REDACTED);
   const update = (key: number, change: Partial<HeaderRow>) =>
     onChange(rows.map((row) => (row.key === key ? { ...row, ...change } : row)));
   const nextKey = rows.reduce((max, row) => Math.max(max, row.key), 0) + 1;
@@ -201,7 +209,7 @@ function HeaderRows({
                 className={`${inputClass} font-mono text-xs aria-invalid:border-amber-400 aria-invalid:bg-amber-50`}
                 value={row.value}
                 onChange={(event) => update(row.key, { value: event.target.value })}
-                aria-invalid={row.value.includes(REDACTED) ? true : undefined}
+                aria-invalid={needsValue(row) ? true : undefined}
                 autoComplete="off"
                 spellCheck={false}
               />
@@ -217,7 +225,7 @@ function HeaderRows({
               </svg>
             </button>
           </div>
-          {row.value.includes(REDACTED) ? (
+          {needsValue(row) ? (
             <p className="text-xs text-amber-700">
               The log redacted this value: type the real one, or remove the header.
             </p>
