@@ -7,6 +7,8 @@ import { Button } from "../ui/button";
 import { ExchangeStatus, KindBadge } from "./exchange-labels";
 import { formatDuration, formatExactTime, formatHoursSpan } from "../ui/format";
 import { BodyViewer, HeadersTable } from "./http-message";
+import { DeliveryTimeline } from "./delivery-timeline";
+import { ReplayWithEditsButton } from "./replay-dialog";
 
 type ExchangeDetailsProps = {
   exchange: ExchangeView;
@@ -27,6 +29,7 @@ export function ExchangeDetails({ exchange, hrefFor }: ExchangeDetailsProps) {
           {canEdit && exchange.kind === "webhook_attempt" && exchange.deliveryId ? (
             <ResendButton deliveryId={exchange.deliveryId} />
           ) : null}
+          <ReplayWithEditsButton exchange={exchange} hrefFor={hrefFor} />
         </div>
         <h2 className="break-all font-mono text-sm leading-relaxed text-slate-900">
           <span className="mr-2 font-semibold">{exchange.method}</span>
@@ -35,6 +38,7 @@ export function ExchangeDetails({ exchange, hrefFor }: ExchangeDetailsProps) {
       </div>
 
       <ExchangeFacts exchange={exchange} hrefFor={hrefFor} />
+      <DeliveryTimeline exchange={exchange} hrefFor={hrefFor} />
 
       {exchange.error ? (
         <div className="rounded-md bg-rose-50 px-3 py-2.5 ring-1 ring-inset ring-rose-200">

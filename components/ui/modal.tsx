@@ -9,10 +9,13 @@ import { useEffect, useId, useRef, type ReactNode } from "react";
 export function Modal({
   title,
   onClose,
+  size = "md",
   children,
 }: {
   title: string;
   onClose: () => void;
+  /** `2xl` for forms with rows of fields side by side. */
+  size?: "md" | "2xl";
   children: ReactNode;
 }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
@@ -31,7 +34,7 @@ export function Modal({
         event.preventDefault();
         onClose();
       }}
-      className="m-auto w-full max-w-md text-left font-normal rounded-xl border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/40 backdrop:backdrop-blur-[1px]"
+      className={`m-auto w-full ${size === "2xl" ? "max-w-2xl" : "max-w-md"} text-left font-normal rounded-xl border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/40 backdrop:backdrop-blur-[1px]`}
     >
       <div className="space-y-4 p-5">
         <h2 id={titleId} className="text-base font-semibold text-slate-900">

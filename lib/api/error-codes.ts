@@ -23,6 +23,8 @@ export const errorStatus = {
   validation_failed: 400,
   /** A redaction setting names a body path that does not follow the path syntax. */
   redaction_path_invalid: 400,
+  /** A replay would resend a header value the log redacted; supply the value or remove it. */
+  redacted_header: 400,
   payload_too_large: 413,
   unsupported_media_type: 415,
   graph_invalid: 422,

@@ -220,3 +220,44 @@ export type LiveEvent =
   | { type: "run.responded"; id: string; workflowId: string }
   /** The workflow's test URL captured a request; the editor shows it. */
   | { type: "test-event.captured"; workflowId: string };
+
+/** Why a finished delivery stopped: delivered, or failed, and whether its endpoint was disabled. */
+export type DeliveryEnding = "delivered" | "failed" | "endpoint_disabled";
+
+/** One delivery with every attempt of it, for the timeline in the exchange inspector. */
+export type DeliveryTimelineView = {
+  id: string;
+  messageId: string;
+  status: DeliveryStatus;
+  eventType: string;
+  endpointUrl: string;
+  runId: string;
+  attemptsMade: number;
+  maxAttempts: number;
+  /** Delays between attempts in ms the delivery was fixed with; the first attempt is not in it. */
+  scheduleMs: number[];
+  /** The node set its own schedule; otherwise the installation's applies. */
+  isOwnSchedule: boolean;
+  /** When the next attempt is due while the delivery is pending; null once it has ended. */
+  nextAttemptAt: string | null;
+  /** The delays planned after the next attempt, should it fail too. */
+  remainingDelaysMs: number[];
+  /** How it ended; null while pending. */
+  ending: DeliveryEnding | null;
+  lastStatus: number | null;
+  /** Why the last attempt did not deliver, or why the delivery failed without an attempt. */
+  lastError: string | null;
+  createdAt: string;
+  /** Every attempt's exchange in attempt order. */
+  attempts: ExchangeSummaryView[];
+};
+
+/**
+ * What a replay with edits answers: the new exchange; the run it started, for an inbound
+ * exchange; and why an outbound replay got no answer, when it did not.
+ */
+export type ReplayResultView = {
+  exchangeId: string;
+  runId: string | null;
+  failure: { reason: string; message: string } | null;
+};

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { EndpointView } from "../api/views";
+import type { EndpointView, ReplayResultView } from "../api/views";
 import { adminKeys } from "./admin-queries";
 import { apiFetch } from "./api-fetch";
 
@@ -43,5 +43,35 @@ export function useEnableEndpoint() {
       return (await apiFetch<{ endpoint: EndpointView }>(path, { method: "POST" })).endpoint;
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: adminKeys.stats }),
+  });
+}
+
+/** The edits a replay sends; a missing field keeps the original's. */
+export type ReplayEditsInput = {
+  method?: string;
+  url?: string;
+  headers?: Record<string, string>;
+  body?: string;
+};
+
+/**
+ * Sends an exchange again with edits; resolves with the new exchange's id (and the run it
+ * started, for an inbound exchange). Rejects with `ApiError` `redacted_header` when a header
+ * still holds a value the log redacted, `validation_failed` for edits that are not valid, and
+ * `forbidden` for viewers. The log's lists are refreshed.
+ */
+export function useReplayExchange() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ exchangeId, edits }: { exchangeId: string; edits: ReplayEditsInput }) =>
+      apiFetch<ReplayResultView>(`/api/exchanges/${encodeURIComponent(exchangeId)}/replay`, {
+        method: "POST",
+        body: edits,
+      }),
+    onSuccess: (_result, { exchangeId }) =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: ["exchanges"] }),
+        queryClient.invalidateQueries({ queryKey: ["exchange", exchangeId] }),
+      ]),
   });
 }

@@ -39,35 +39,21 @@ export async function recordInboundReplay(
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
   if (!original) return null;
-  const request = redactStoredRequest(original, rules);
 
   return tx.exchange.create({
-    data: {
-      workspaceId: replay.workspaceId,
-      workflowId: original.workflowId,
-      runId: replay.runId,
-      kind: "inbound",
-      outcome: outcomeOf(ACCEPTED_STATUS),
+    data: inboundReplayRow(original, replay, {
       method: original.method,
       url: original.url,
-      ...request,
-      responseStatus: ACCEPTED_STATUS,
-      responseHeaders: ACCEPTED_HEADERS,
-      responseBody: JSON.stringify({ runId: replay.runId }),
-      responseBodyTruncated: false,
-      responseBodyEncoding: "utf8",
-      durationMs: Date.now() - replay.startedAt.getTime(),
-      error: null,
-      replayOfId: original.id,
-      createdAt: replay.startedAt,
-    },
+      ...redactStoredRequest(original, rules),
+    }),
     select: { id: true },
   });
 }
 
-const storedHeaders = z.record(z.string(), z.string());
-
-type StoredRequest = {
+/** The request side of an inbound exchange as stored: headers as JSON, the body captured. */
+export type StoredInboundRequest = {
+  method: string;
+  url: string;
   requestHeaders: string;
   requestBody: string | null;
   requestBodyTruncated: boolean;
@@ -75,16 +61,69 @@ type StoredRequest = {
 };
 
 /**
+ * Records, in the caller's transaction, the inbound exchange of a replay with edits: `request`
+ * (already redacted and capped) answered as ingest answers an accepted event, started as run
+ * `runId`, and linked to `original` through `replayOfId`. Publish `exchange.created` after the
+ * transaction commits.
+ */
+export function recordEditedInboundReplay(
+  tx: Tx,
+  original: { id: string; workflowId: string | null },
+  replay: { workspaceId: string; runId: string; startedAt: Date },
+  request: StoredInboundRequest,
+): Promise<{ id: string }> {
+  return tx.exchange.create({
+    data: inboundReplayRow(original, replay, request),
+    select: { id: true },
+  });
+}
+
+function inboundReplayRow(
+  original: { id: string; workflowId: string | null },
+  replay: { workspaceId: string; runId: string; startedAt: Date },
+  request: StoredInboundRequest,
+) {
+  return {
+    workspaceId: replay.workspaceId,
+    workflowId: original.workflowId,
+    runId: replay.runId,
+    kind: "inbound",
+    outcome: outcomeOf(ACCEPTED_STATUS),
+    ...request,
+    responseStatus: ACCEPTED_STATUS,
+    responseHeaders: ACCEPTED_HEADERS,
+    responseBody: JSON.stringify({ runId: replay.runId }),
+    responseBodyTruncated: false,
+    responseBodyEncoding: "utf8",
+    durationMs: Date.now() - replay.startedAt.getTime(),
+    error: null,
+    replayOfId: original.id,
+    createdAt: replay.startedAt,
+  };
+}
+
+const storedHeaders = z.record(z.string(), z.string());
+
+type StoredRequestParts = Omit<StoredInboundRequest, "method" | "url">;
+
+/**
  * A stored request with `rules` applied once more. A body stored as base64 or already cut is
  * kept as it is, apart from the cap: a cut JSON body no longer parses.
  */
-function redactStoredRequest(original: StoredRequest, rules: RedactionRules): StoredRequest {
+function redactStoredRequest(
+  original: StoredRequestParts,
+  rules: RedactionRules,
+): StoredRequestParts {
   const parsedHeaders = storedHeaders.safeParse(JSON.parse(original.requestHeaders));
   const headers = parsedHeaders.success ? parsedHeaders.data : {};
   const requestHeaders = JSON.stringify(redactHeaders(headers, rules.headerNames));
-  if (original.requestBody === null || original.requestBodyEncoding !== "utf8") {
-    return { ...original, requestHeaders };
-  }
+  const parts = {
+    requestHeaders,
+    requestBody: original.requestBody,
+    requestBodyTruncated: original.requestBodyTruncated,
+    requestBodyEncoding: original.requestBodyEncoding,
+  };
+  if (original.requestBody === null || original.requestBodyEncoding !== "utf8") return parts;
 
   const body = captureBody(
     Buffer.from(original.requestBody, "utf8"),

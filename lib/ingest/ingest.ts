@@ -3,7 +3,6 @@ import type { Db } from "../db/client";
 import { newId } from "../db/new-id";
 import { publish, wakeWorkers } from "../events/event-bus";
 import { log } from "../log";
-import { redactHeaders } from "../secrets/redact";
 import { openSecret } from "../secrets/sealed-secret";
 import { verifyInboundRequest } from "../webhooks/inbound-verification";
 import {
@@ -14,6 +13,7 @@ import {
   type InboundRequest,
 } from "./inbound-exchange";
 import { inboundReadiness } from "./inbound-readiness";
+import { inboundTriggerData } from "./inbound-trigger-data";
 import type { InboundTarget } from "./inbound-path";
 import type { RedactionSource } from "../redaction/redaction-cache";
 import {
@@ -186,7 +186,6 @@ async function ingestProduction(
     if (stored) return answerDuplicate(recorder, stored, body.bytes, config.responseTimeoutMs);
   }
 
-  const url = new URL(request.url, "http://inbound.invalid");
   const runId = newId();
   const waitsForResult = config.responseMode === "result";
   const accepted = acceptedAnswer(runId);
@@ -198,12 +197,12 @@ async function ingestProduction(
       workflowId: workflow.id,
       versionId: workflow.activeVersionId!,
       triggerNodeId: trigger.nodeId,
-      triggerData: JSON.stringify({
-        method: request.method,
-        headers: redactHeaders(definedHeaders(request.headers)),
-        query: Object.fromEntries(url.searchParams),
-        body: parsed.value,
-      }),
+      triggerData: JSON.stringify(
+        inboundTriggerData(
+          { method: request.method, url: request.url, headers: definedHeaders(request.headers) },
+          parsed.value,
+        ),
+      ),
     },
     exchange,
     message:
