@@ -4,6 +4,7 @@ import { useId, useState } from "react";
 import { inputClass } from "@/components/ui/field";
 import type { FieldSpec } from "@/lib/workflow/config-fields";
 import { controlA11yProps, FieldShell, type ControlA11yProps } from "./field-shell";
+import { ConditionRulesField } from "./condition-rules-field";
 import { KeyValueField } from "./key-value-field";
 import { SecretField } from "./secret-field";
 
@@ -81,6 +82,8 @@ function FieldControl({
       return <KeyValueField {...common} field={field} value={value} onChange={onChange} />;
     case "secret":
       return <SecretField {...common} value={text} onChange={onChange} />;
+    case "rules":
+      return <ConditionRulesField {...common} value={value} onChange={onChange} />;
   }
 }
 

@@ -6,6 +6,7 @@ import { endpointConcurrencyKey } from "../deliveries/endpoint-concurrency-key";
 import { enqueueJob } from "../queue/enqueue-job";
 import type { JobOutcome } from "../queue/worker";
 import type { GraphNode } from "../workflow/graph";
+import { isNodeLive, type SourceOutcome } from "../workflow/live-edges";
 import { planExecution } from "../workflow/plan-execution";
 import { respondNodeType } from "../workflow/respond-node-type";
 import type { TemplateContext } from "../workflow/templates";
@@ -26,8 +27,10 @@ type LoadedRun = NonNullable<Awaited<ReturnType<typeof loadRun>>>;
 
 /**
  * Executes a run node by node along its pinned version's graph, recording a step per node.
- * Steps that already succeeded are skipped, so a run picked up again after a crash or restart
- * resumes where it stopped; a step that was in flight runs again (at least once).
+ * Steps that already succeeded are not run again, so a run picked up again after a crash or
+ * restart resumes where it stopped; a step that was in flight runs again (at least once).
+ * A node runs when at least one edge into it is live (see `isNodeLive`); a node that only an
+ * untaken branch of a Condition leads to is recorded as a `skipped` step.
  */
 export async function executeRun(runId: string, options: EngineOptions): Promise<JobOutcome> {
   const run = await loadRun(options.db, runId);
@@ -41,21 +44,45 @@ export async function executeRun(runId: string, options: EngineOptions): Promise
   const plan = planExecution(graph, run.triggerNodeId);
   const context: TemplateContext = { trigger: JSON.parse(run.triggerData), steps: {} };
   const done = new Map(run.steps.filter((s) => s.status === "succeeded").map((s) => [s.nodeId, s]));
+  const outcomes = new Map<string, SourceOutcome>();
 
   for (const [position, nodeId] of plan.entries()) {
     const node = graph.nodes.find((candidate) => candidate.id === nodeId);
     if (!node) continue;
+    const incoming = graph.edges.filter((edge) => edge.target === nodeId);
+    if (nodeId !== run.triggerNodeId && !isNodeLive(incoming, outcomes)) {
+      await recordSkippedStep(options.db, run, node, position);
+      outcomes.set(nodeId, { status: "skipped" });
+      continue;
+    }
     const previous = done.get(nodeId);
     if (previous) {
       context.steps[nodeId] = previous.output === null ? null : JSON.parse(previous.output);
+      outcomes.set(nodeId, { status: "ran", nodeType: node.type, output: context.steps[nodeId] });
       continue;
     }
     const result = await executeStep(options, run, node, position, context);
     if (!result.ok)
       return finishRun(options.db, run, startedAt, `${nodeId}: ${result.error ?? "failed"}`);
     context.steps[nodeId] = result.output;
+    outcomes.set(nodeId, { status: "ran", nodeType: node.type, output: result.output });
   }
   return finishRun(options.db, run, startedAt, null);
+}
+
+/**
+ * Records that a node did not run because only untaken branches lead to it. Skipped steps
+ * have no output, so templates that name them fail in the steps after.
+ */
+async function recordSkippedStep(db: Db, run: LoadedRun, node: GraphNode, position: number) {
+  const now = new Date();
+  const fields = { status: "skipped", startedAt: now, finishedAt: now, durationMs: 0 };
+  await db.step.upsert({
+    where: { runId_nodeId: { runId: run.id, nodeId: node.id } },
+    create: { runId: run.id, nodeId: node.id, nodeType: node.type, position, ...fields },
+    update: fields,
+  });
+  log.info({ runId: run.id, nodeId: node.id }, "step skipped: its branch was not taken");
 }
 
 function loadRun(db: Db, runId: string) {

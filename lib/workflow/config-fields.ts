@@ -18,7 +18,8 @@ declare module "zod" {
 /** A condition on another setting of the same node, e.g. verification is "hmac". */
 export type FieldCondition = { readonly field: string; readonly oneOf: readonly string[] };
 
-export type FieldKind = "text" | "textarea" | "json" | "number" | "select" | "keyValue" | "secret";
+export type FieldKind =
+  "text" | "textarea" | "json" | "number" | "select" | "keyValue" | "secret" | "rules";
 
 /**
  * One setting of a node type, as the editor's form needs it. The inspector renders forms from
@@ -33,7 +34,8 @@ export type FieldSpec = {
   required: boolean;
   /**
    * `json` is text that is usually JSON and renders JSON-aware (see `renderJsonTemplate`); it
-   * only has to parse where the schema says so. `keyValue` is a map of text to text.
+   * only has to parse where the schema says so. `keyValue` is a map of text to text. `rules`
+   * is a Condition's list of `{ left, operator, right }`.
    */
   kind: FieldKind;
   /** The choices of a `select`. */
@@ -103,6 +105,7 @@ function describeField(
     };
   }
   if (inner instanceof z.ZodRecord) return { ...spec, kind: "keyValue" };
+  if (inner instanceof z.ZodArray) return { ...spec, kind: "rules" };
   if (inner instanceof z.ZodString) {
     const isSecret = secretFields.includes(name);
     return { ...spec, kind: isSecret ? "secret" : (meta.formKind ?? "text") };

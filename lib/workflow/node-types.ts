@@ -1,3 +1,4 @@
+import { conditionNodeType } from "./condition-node-type";
 import { httpRequestNodeType } from "./http-request-node-type";
 import { manualTriggerNodeType } from "./manual-trigger-node-type";
 import type { NodeTypeDefinition } from "./node-type";
@@ -15,6 +16,7 @@ export const nodeTypes: readonly NodeTypeDefinition[] = [
   httpRequestNodeType,
   sendWebhookNodeType,
   respondNodeType,
+  conditionNodeType,
 ];
 
 const nodeTypesByName: ReadonlyMap<string, NodeTypeDefinition> = new Map(

@@ -12,13 +12,14 @@ function messagesOf(result: { success: boolean; error?: { issues: { message: str
 }
 
 describe("the node type registry", () => {
-  it("lists the five node types in palette order with their id prefixes", () => {
+  it("lists the node types in palette order with their id prefixes", () => {
     expect(nodeTypes.map((definition) => [definition.type, definition.idPrefix])).toEqual([
       ["webhook-trigger", "webhook"],
       ["manual-trigger", "manual"],
       ["http-request", "http"],
       ["send-webhook", "send"],
       ["respond", "respond"],
+      ["condition", "if"],
     ]);
   });
 
@@ -43,6 +44,7 @@ describe("the node type registry", () => {
       ["http-request", []],
       ["send-webhook", ["secret"]],
       ["respond", []],
+      ["condition", []],
     ]);
   });
 
@@ -61,6 +63,7 @@ describe("the node type registry", () => {
       ["http-request", ["url"]],
       ["send-webhook", ["url", "secret"]],
       ["respond", []],
+      ["condition", []],
     ]);
   });
 });

@@ -1,3 +1,4 @@
+import { executeCondition } from "./execute-condition";
 import { executeHttpRequest } from "./execute-http-request";
 import { executeRespond } from "./execute-respond";
 import { executeSendWebhook } from "./execute-send-webhook";
@@ -11,4 +12,5 @@ export const executors: Readonly<Record<string, NodeExecutor>> = {
   "http-request": executeHttpRequest,
   "send-webhook": executeSendWebhook,
   respond: executeRespond,
+  condition: executeCondition,
 };

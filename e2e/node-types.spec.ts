@@ -1,0 +1,86 @@
+import { expect, test } from "@playwright/test";
+import { startReceiver, type Receiver } from "../tests/integration/support/receiver";
+import { canvasNode, connect, connectBranch, dropFromPalette } from "./support/canvas";
+
+let big: Receiver;
+let small: Receiver;
+
+test.beforeAll(async () => {
+  big = await startReceiver(() => ({ status: 200, body: '{"lane":"big"}' }));
+  small = await startReceiver(() => ({ status: 200, body: '{"lane":"small"}' }));
+});
+
+test.afterAll(async () => {
+  await big.close();
+  await small.close();
+});
+
+test("a Condition drawn in the editor sends each event down the branch its rules choose", async ({
+  page,
+  request,
+}) => {
+  await page.setViewportSize({ width: 1600, height: 900 });
+  await page.goto("/workflows");
+  await page.getByRole("button", { name: "New workflow" }).first().click();
+  await page.getByLabel("Workflow name").fill("Order lanes");
+  await page.getByRole("button", { name: "Create workflow" }).click();
+  await expect(page).toHaveURL(/\/workflows\/[^/]+$/);
+
+  await dropFromPalette(page, "Webhook trigger", { x: 150, y: 280 });
+  await dropFromPalette(page, "Condition", { x: 460, y: 280 });
+  await dropFromPalette(page, "HTTP request", { x: 800, y: 150 });
+  await dropFromPalette(page, "HTTP request", { x: 800, y: 410 });
+  await expect(canvasNode(page, "http2")).toBeVisible();
+
+  await connect(page, "webhook1", "if1");
+  await connectBranch(page, "if1", "true", "http1");
+  await connectBranch(page, "if1", "false", "http2");
+  await expect(page.locator(".react-flow__edge-text", { hasText: "true" })).toBeVisible();
+  await expect(page.locator(".react-flow__edge-text", { hasText: "false" })).toBeVisible();
+
+  const inspector = page.getByRole("complementary", { name: "Inspector" });
+  await canvasNode(page, "if1").click();
+  await inspector.getByLabel("Rule 1 value").fill("{{trigger.body.total}}");
+  await inspector.getByLabel("Rule 1 operator").selectOption("greater_than");
+  await inspector.getByLabel("Rule 1 compared with").fill("100");
+  await expect(canvasNode(page, "if1")).toContainText("{{trigger.body.total}} is greater than 100");
+
+  await canvasNode(page, "http1").click();
+  await inspector.getByLabel("Method", { exact: true }).selectOption("POST");
+  await inspector.getByLabel("URL", { exact: true }).fill(`${big.url}/big`);
+  await inspector.getByLabel("Body", { exact: true }).fill('{"order": "{{trigger.body.id}}"}');
+  await canvasNode(page, "http2").click();
+  await inspector.getByLabel("Method", { exact: true }).selectOption("POST");
+  await inspector.getByLabel("URL", { exact: true }).fill(`${small.url}/small`);
+  await inspector.getByLabel("Body", { exact: true }).fill('{"order": "{{trigger.body.id}}"}');
+
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByText("Unsaved changes")).toBeHidden();
+  await page.getByRole("button", { name: "Activate", exact: true }).click();
+  await expect(page.getByText("Active", { exact: true })).toBeVisible();
+  await canvasNode(page, "if1").click();
+  await page.getByRole("button", { name: "Fit View" }).click();
+  await page.screenshot({ path: test.info().outputPath("condition-branch.png") });
+
+  const inboundUrl = await page.getByLabel("Inbound URL").inputValue();
+  const large = await request.post(inboundUrl, { data: { id: "A-1", total: 250 } });
+  const modest = await request.post(inboundUrl, { data: { id: "A-2", total: 40 } });
+  expect(large.status()).toBe(202);
+  expect(modest.status()).toBe(202);
+
+  await expect
+    .poll(() => big.requests.map((received) => received.body))
+    .toEqual(['{"order":"A-1"}']);
+  await expect
+    .poll(() => small.requests.map((received) => received.body))
+    .toEqual(['{"order":"A-2"}']);
+
+  const { runId } = (await modest.json()) as { runId: string };
+  await page.goto(`/runs/${runId}`);
+  const steps = page.getByRole("main");
+  await expect(steps.getByRole("listitem").filter({ hasText: "http1" })).toContainText("Skipped");
+  await expect(steps.getByRole("listitem").filter({ hasText: "http2" })).toContainText("Succeeded");
+  await expect(steps.getByRole("listitem").filter({ hasText: "if1" })).toContainText(
+    '"result": false',
+  );
+});
