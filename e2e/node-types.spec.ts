@@ -84,3 +84,47 @@ test("a Condition drawn in the editor sends each event down the branch its rules
     '"result": false',
   );
 });
+
+test("a Transform shows a syntax error where it is, and its value feeds the next request", async ({
+  page,
+}) => {
+  await page.goto("/workflows");
+  await page.getByRole("button", { name: "New workflow" }).first().click();
+  await page.getByLabel("Workflow name").fill("Reshape orders");
+  await page.getByRole("button", { name: "Create workflow" }).click();
+
+  await dropFromPalette(page, "Manual trigger", { x: 200, y: 80 });
+  await dropFromPalette(page, "Transform", { x: 200, y: 240 });
+  await dropFromPalette(page, "HTTP request", { x: 200, y: 400 });
+  await connect(page, "manual1", "transform1");
+  await connect(page, "transform1", "http1");
+
+  const inspector = page.getByRole("complementary", { name: "Inspector" });
+  await canvasNode(page, "transform1").click();
+  const expression = inspector.getByLabel("Expression", { exact: true });
+  await expression.fill('{ "total": $sum(trigger.body.lines.price) ');
+  await expect(inspector.getByText(/At character \d+: Expected "}"/)).toBeVisible();
+  await expect(
+    canvasNode(page, "transform1").getByRole("img", { name: "1 problem" }),
+  ).toBeVisible();
+  await expression.fill('{ "total": $sum(trigger.body.lines.price) }');
+  await expect(inspector.getByText(/At character/)).toBeHidden();
+
+  await canvasNode(page, "http1").click();
+  await inspector.getByLabel("Method", { exact: true }).selectOption("POST");
+  await inspector.getByLabel("URL", { exact: true }).fill(`${big.url}/totals`);
+  await inspector.getByLabel("Body", { exact: true }).fill('{"sum": "{{steps.transform1.total}}"}');
+
+  await canvasNode(page, "manual1").click();
+  await inspector
+    .getByLabel("Test payload", { exact: true })
+    .fill('{"lines": [{"price": 4}, {"price": 6.5}]}');
+  await inspector.getByRole("button", { name: "Run", exact: true }).click();
+  await inspector.getByRole("link", { name: "view run" }).click();
+
+  await expect(page).toHaveURL(/\/runs\/[^/]+$/);
+  const transformStep = page.getByRole("listitem").filter({ hasText: "transform1" });
+  await expect(transformStep).toContainText("Succeeded");
+  await expect(transformStep).toContainText('"total": 10.5');
+  await expect.poll(() => big.requests.map((received) => received.body)).toContain('{"sum":10.5}');
+});

@@ -50,12 +50,13 @@ function FieldControl({
       );
     case "textarea":
     case "json":
+    case "code":
       return (
         <textarea
           {...common}
-          rows={field.kind === "json" ? 7 : 4}
-          spellCheck={field.kind !== "json"}
-          className={`${inputClass} ${field.kind === "json" ? "font-mono text-xs leading-relaxed" : ""}`}
+          rows={field.kind === "textarea" ? 4 : 7}
+          spellCheck={field.kind === "textarea"}
+          className={`${inputClass} ${field.kind === "textarea" ? "" : "font-mono text-xs leading-relaxed"}`}
           value={text}
           placeholder={field.placeholder}
           onChange={(event) => onChange(event.target.value)}

@@ -27,6 +27,8 @@ export function summarizeNode(
       return `Answers ${typeof config["status"] === "number" ? config["status"] : 200}`;
     case "condition":
       return summarizeCondition(config);
+    case "transform":
+      return textOf(config["expression"]).replace(/\s+/g, " ") || "No expression yet";
     default:
       return "Unknown node type";
   }

@@ -6,7 +6,7 @@ declare module "zod" {
   /** Form hints that config schemas put in `.meta()` next to `title` and `description`. */
   interface GlobalMeta {
     /** How a text setting is edited; plain one-line text when absent. */
-    formKind?: "textarea" | "json";
+    formKind?: "textarea" | "json" | "code";
     /** Whether the setting's text (or, for maps, each value) may hold `{{ path }}` templates. */
     supportsTemplates?: boolean;
     placeholder?: string;
@@ -19,7 +19,7 @@ declare module "zod" {
 export type FieldCondition = { readonly field: string; readonly oneOf: readonly string[] };
 
 export type FieldKind =
-  "text" | "textarea" | "json" | "number" | "select" | "keyValue" | "secret" | "rules";
+  "text" | "textarea" | "json" | "code" | "number" | "select" | "keyValue" | "secret" | "rules";
 
 /**
  * One setting of a node type, as the editor's form needs it. The inspector renders forms from
@@ -35,7 +35,8 @@ export type FieldSpec = {
   /**
    * `json` is text that is usually JSON and renders JSON-aware (see `renderJsonTemplate`); it
    * only has to parse where the schema says so. `keyValue` is a map of text to text. `rules`
-   * is a Condition's list of `{ left, operator, right }`.
+   * is a Condition's list of `{ left, operator, right }`. `code` is an expression in another
+   * language (a Transform's JSONata), shown in a monospaced editor and never rendered.
    */
   kind: FieldKind;
   /** The choices of a `select`. */

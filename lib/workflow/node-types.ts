@@ -4,6 +4,7 @@ import { manualTriggerNodeType } from "./manual-trigger-node-type";
 import type { NodeTypeDefinition } from "./node-type";
 import { respondNodeType } from "./respond-node-type";
 import { sendWebhookNodeType } from "./send-webhook-node-type";
+import { transformNodeType } from "./transform-node-type";
 import { webhookTriggerNodeType } from "./webhook-trigger-node-type";
 
 /**
@@ -17,6 +18,7 @@ export const nodeTypes: readonly NodeTypeDefinition[] = [
   sendWebhookNodeType,
   respondNodeType,
   conditionNodeType,
+  transformNodeType,
 ];
 
 const nodeTypesByName: ReadonlyMap<string, NodeTypeDefinition> = new Map(

@@ -20,6 +20,7 @@ describe("the node type registry", () => {
       ["send-webhook", "send"],
       ["respond", "respond"],
       ["condition", "if"],
+      ["transform", "transform"],
     ]);
   });
 
@@ -45,6 +46,7 @@ describe("the node type registry", () => {
       ["send-webhook", ["secret"]],
       ["respond", []],
       ["condition", []],
+      ["transform", []],
     ]);
   });
 
@@ -64,6 +66,7 @@ describe("the node type registry", () => {
       ["send-webhook", ["url", "secret"]],
       ["respond", []],
       ["condition", []],
+      ["transform", []],
     ]);
   });
 });

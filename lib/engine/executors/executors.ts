@@ -2,6 +2,7 @@ import { executeCondition } from "./execute-condition";
 import { executeHttpRequest } from "./execute-http-request";
 import { executeRespond } from "./execute-respond";
 import { executeSendWebhook } from "./execute-send-webhook";
+import { executeTransform } from "./execute-transform";
 import type { NodeExecutor } from "./node-executor";
 
 /**
@@ -13,4 +14,5 @@ export const executors: Readonly<Record<string, NodeExecutor>> = {
   "send-webhook": executeSendWebhook,
   respond: executeRespond,
   condition: executeCondition,
+  transform: executeTransform,
 };
