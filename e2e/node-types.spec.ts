@@ -128,3 +128,28 @@ test("a Transform shows a syntax error where it is, and its value feeds the next
   await expect(transformStep).toContainText('"total": 10.5');
   await expect.poll(() => big.requests.map((received) => received.body)).toContain('{"sum":10.5}');
 });
+
+test("a run page shows a Delay's step waiting, and until when", async ({ page }) => {
+  await page.goto("/workflows");
+  await page.getByRole("button", { name: "New workflow" }).first().click();
+  await page.getByLabel("Workflow name").fill("Follow up later");
+  await page.getByRole("button", { name: "Create workflow" }).click();
+
+  await dropFromPalette(page, "Manual trigger", { x: 200, y: 80 });
+  await dropFromPalette(page, "Delay", { x: 200, y: 240 });
+  await connect(page, "manual1", "delay1");
+  const inspector = page.getByRole("complementary", { name: "Inspector" });
+  await canvasNode(page, "delay1").click();
+  await inspector.getByLabel("Wait for", { exact: true }).fill("2");
+  await inspector.getByLabel("Unit", { exact: true }).selectOption("hours");
+  await expect(canvasNode(page, "delay1")).toContainText("Waits 2 hours");
+
+  await canvasNode(page, "manual1").click();
+  await inspector.getByRole("button", { name: "Run", exact: true }).click();
+  await inspector.getByRole("link", { name: "view run" }).click();
+
+  await expect(page).toHaveURL(/\/runs\/[^/]+$/);
+  const delayStep = page.getByRole("listitem").filter({ hasText: "delay1" });
+  await expect(delayStep).toContainText("Waiting");
+  await expect(delayStep.getByText(/^Waiting until /)).toBeVisible();
+});

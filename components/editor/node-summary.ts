@@ -27,6 +27,8 @@ export function summarizeNode(
       return `Answers ${typeof config["status"] === "number" ? config["status"] : 200}`;
     case "condition":
       return summarizeCondition(config);
+    case "delay":
+      return `Waits ${typeof config["amount"] === "number" ? config["amount"] : "?"} ${textOf(config["unit"]) || "minutes"}`;
     case "transform":
       return textOf(config["expression"]).replace(/\s+/g, " ") || "No expression yet";
     default:

@@ -1,4 +1,5 @@
 import { conditionNodeType } from "./condition-node-type";
+import { delayNodeType } from "./delay-node-type";
 import { httpRequestNodeType } from "./http-request-node-type";
 import { manualTriggerNodeType } from "./manual-trigger-node-type";
 import type { NodeTypeDefinition } from "./node-type";
@@ -19,6 +20,7 @@ export const nodeTypes: readonly NodeTypeDefinition[] = [
   respondNodeType,
   conditionNodeType,
   transformNodeType,
+  delayNodeType,
 ];
 
 const nodeTypesByName: ReadonlyMap<string, NodeTypeDefinition> = new Map(

@@ -21,6 +21,7 @@ describe("the node type registry", () => {
       ["respond", "respond"],
       ["condition", "if"],
       ["transform", "transform"],
+      ["delay", "delay"],
     ]);
   });
 
@@ -47,6 +48,7 @@ describe("the node type registry", () => {
       ["respond", []],
       ["condition", []],
       ["transform", []],
+      ["delay", []],
     ]);
   });
 
@@ -67,6 +69,7 @@ describe("the node type registry", () => {
       ["respond", []],
       ["condition", []],
       ["transform", []],
+      ["delay", []],
     ]);
   });
 });

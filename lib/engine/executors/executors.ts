@@ -1,4 +1,5 @@
 import { executeCondition } from "./execute-condition";
+import { executeDelay } from "./execute-delay";
 import { executeHttpRequest } from "./execute-http-request";
 import { executeRespond } from "./execute-respond";
 import { executeSendWebhook } from "./execute-send-webhook";
@@ -15,4 +16,5 @@ export const executors: Readonly<Record<string, NodeExecutor>> = {
   respond: executeRespond,
   condition: executeCondition,
   transform: executeTransform,
+  delay: executeDelay,
 };
