@@ -153,3 +153,28 @@ test("a run page shows a Delay's step waiting, and until when", async ({ page })
   await expect(delayStep).toContainText("Waiting");
   await expect(delayStep.getByText(/^Waiting until /)).toBeVisible();
 });
+
+test("a Schedule trigger's inspector lists its next five run times in its own time zone", async ({
+  page,
+}) => {
+  await page.goto("/workflows");
+  await page.getByRole("button", { name: "New workflow" }).first().click();
+  await page.getByLabel("Workflow name").fill("Morning report");
+  await page.getByRole("button", { name: "Create workflow" }).click();
+
+  await dropFromPalette(page, "Schedule trigger", { x: 200, y: 80 });
+  await expect(canvasNode(page, "schedule1")).toContainText("0 9 * * 1-5 · UTC");
+  const inspector = page.getByRole("complementary", { name: "Inspector" });
+  await canvasNode(page, "schedule1").click();
+  await inspector.getByLabel("Cron expression", { exact: true }).fill("30 7 * * *");
+  await inspector.getByLabel("Time zone", { exact: true }).fill("Mars/Olympus");
+  await expect(inspector.getByText("Mars/Olympus is not a known IANA time zone")).toBeVisible();
+  await expect(inspector.getByRole("list", { name: "Next run times" })).toBeHidden();
+
+  await inspector.getByLabel("Time zone", { exact: true }).fill("Asia/Tokyo");
+  const times = inspector.getByRole("list", { name: "Next run times" }).getByRole("listitem");
+  await expect(times).toHaveCount(5);
+  for (const time of await times.all()) await expect(time).toHaveText(/ 07:30 GMT\+9$/);
+  await expect(canvasNode(page, "schedule1")).toContainText("30 7 * * * · Asia/Tokyo");
+  await page.screenshot({ path: test.info().outputPath("schedule-preview.png") });
+});

@@ -17,6 +17,8 @@ export function summarizeNode(
   switch (nodeType) {
     case "webhook-trigger":
       return `${textOf(config["methods"]) || "POST"} ${inboundPath}`;
+    case "schedule-trigger":
+      return `${textOf(config["cron"]) || "no schedule yet"} · ${textOf(config["timezone"]) || "UTC"}`;
     case "manual-trigger":
       return "Started from the editor with a test payload";
     case "http-request":

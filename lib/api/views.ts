@@ -57,7 +57,7 @@ export type RunSummaryView = {
   workflowId: string;
   workflowName: string;
   versionNumber: number;
-  triggerKind: "webhook" | "manual";
+  triggerKind: "webhook" | "manual" | "schedule";
   status: RunStatus;
   error: string | null;
   createdAt: string;

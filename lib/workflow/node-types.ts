@@ -4,6 +4,7 @@ import { httpRequestNodeType } from "./http-request-node-type";
 import { manualTriggerNodeType } from "./manual-trigger-node-type";
 import type { NodeTypeDefinition } from "./node-type";
 import { respondNodeType } from "./respond-node-type";
+import { scheduleTriggerNodeType } from "./schedule-trigger-node-type";
 import { sendWebhookNodeType } from "./send-webhook-node-type";
 import { transformNodeType } from "./transform-node-type";
 import { webhookTriggerNodeType } from "./webhook-trigger-node-type";
@@ -15,6 +16,7 @@ import { webhookTriggerNodeType } from "./webhook-trigger-node-type";
 export const nodeTypes: readonly NodeTypeDefinition[] = [
   webhookTriggerNodeType,
   manualTriggerNodeType,
+  scheduleTriggerNodeType,
   httpRequestNodeType,
   sendWebhookNodeType,
   respondNodeType,

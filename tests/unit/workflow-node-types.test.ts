@@ -16,6 +16,7 @@ describe("the node type registry", () => {
     expect(nodeTypes.map((definition) => [definition.type, definition.idPrefix])).toEqual([
       ["webhook-trigger", "webhook"],
       ["manual-trigger", "manual"],
+      ["schedule-trigger", "schedule"],
       ["http-request", "http"],
       ["send-webhook", "send"],
       ["respond", "respond"],
@@ -43,6 +44,7 @@ describe("the node type registry", () => {
     expect(secrets).toEqual([
       ["webhook-trigger", []],
       ["manual-trigger", []],
+      ["schedule-trigger", []],
       ["http-request", []],
       ["send-webhook", ["secret"]],
       ["respond", []],
@@ -64,6 +66,7 @@ describe("the node type registry", () => {
     expect(results).toEqual([
       ["webhook-trigger", []],
       ["manual-trigger", []],
+      ["schedule-trigger", []],
       ["http-request", ["url"]],
       ["send-webhook", ["url", "secret"]],
       ["respond", []],
