@@ -152,6 +152,7 @@ test("a run page shows a Delay's step waiting, and until when", async ({ page })
   const delayStep = page.getByRole("listitem").filter({ hasText: "delay1" });
   await expect(delayStep).toContainText("Waiting");
   await expect(delayStep.getByText(/^Waiting until /)).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath("delay-waiting.png"), fullPage: true });
 });
 
 test("a Schedule trigger's inspector lists its next five run times in its own time zone", async ({
