@@ -82,7 +82,7 @@ async function loadLiveSchedules(db: Db): Promise<LiveSchedule[]> {
 
 async function deleteStaleRows(db: Db, live: readonly LiveSchedule[]): Promise<void> {
   const keep = live.map(({ workflowId, nodeId }) => ({ workflowId, nodeId }));
-  await db.schedule.deleteMany({ where: { NOT: { OR: keep.length > 0 ? keep : [{ id: "" }] } } });
+  await db.schedule.deleteMany({ where: keep.length === 0 ? {} : { NOT: { OR: keep } } });
 }
 
 /**
