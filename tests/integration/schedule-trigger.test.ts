@@ -2,9 +2,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createDb, getDb, type Db } from "@/lib/db/client";
 import { getConfig } from "@/lib/env";
 import { fireDueSchedules } from "@/lib/schedules/fire-due-schedules";
+import { startScheduler } from "@/lib/schedules/start-scheduler";
 import type { Graph } from "@/lib/workflow/graph";
 import { saveDraft } from "@/lib/workflows/save-draft";
 import { deactivateWorkflow } from "@/lib/workflows/set-workflow-active";
+import { eventually } from "./support/run-worker";
 import { createTestUser, type TestUser } from "./support/session";
 import { createActiveWorkflow } from "./support/workflow-fixture";
 
@@ -134,5 +136,24 @@ describe("a Schedule trigger", () => {
     await deactivateWorkflow(editor.workspaceId, workflow.id);
     expect(await bothWorkersLookAt("2032-02-02T09:30:00Z")).toBe(0);
     expect(await getDb().schedule.count({ where: { workflowId: workflow.id } })).toBe(0);
+  });
+
+  it("is fired once per tick by two running schedulers that share a clock", async () => {
+    const workflow = await activeScheduledWorkflow(scheduledGraph("0 12 * * *"));
+    let clock = new Date("2033-06-01T11:59:00Z");
+    const schedulers = [getDb(), otherWorkerDb].map((db) =>
+      startScheduler({ db, intervalMs: 20, now: () => clock }),
+    );
+    try {
+      await eventually(() => getDb().schedule.findFirst({ where: { workflowId: workflow.id } }));
+      clock = new Date("2033-06-01T12:00:00Z");
+      await eventually(async () => (await scheduledTimes(workflow.id)).length > 0);
+      // Both schedulers go round many more times at the same moment.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    } finally {
+      await Promise.all(schedulers.map((scheduler) => scheduler.stop()));
+    }
+
+    expect(await scheduledTimes(workflow.id)).toEqual(["schedule 2033-06-01T12:00:00.000Z"]);
   });
 });
