@@ -78,11 +78,15 @@ test("a Condition drawn in the editor sends each event down the branch its rules
   const { runId } = (await modest.json()) as { runId: string };
   await page.goto(`/runs/${runId}`);
   const steps = page.getByRole("main");
-  await expect(steps.getByRole("listitem").filter({ hasText: "http1" })).toContainText("Skipped");
+  const skipped = steps.getByRole("listitem").filter({ hasText: "http1" });
+  await expect(skipped).toContainText("Skipped");
+  await expect(skipped).toContainText("Not run: only a branch of a Condition that was not taken");
   await expect(steps.getByRole("listitem").filter({ hasText: "http2" })).toContainText("Succeeded");
   await expect(steps.getByRole("listitem").filter({ hasText: "if1" })).toContainText(
     '"result": false',
   );
+  await skipped.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath("condition-run.png") });
 });
 
 test("a Transform shows a syntax error where it is, and its value feeds the next request", async ({

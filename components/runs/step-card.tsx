@@ -32,10 +32,16 @@ export function StepCard({ step, number }: { step: StepView; number: number }) {
             {step.error}
           </p>
         ) : null}
-        <div className="grid items-start gap-3 md:grid-cols-2">
-          <JsonBlock label="Input" value={step.input} />
-          <JsonBlock label="Output" value={step.output} />
-        </div>
+        {step.status === "skipped" ? (
+          <p className="text-xs text-slate-500">
+            Not run: only a branch of a Condition that was not taken leads here.
+          </p>
+        ) : (
+          <div className="grid items-start gap-3 md:grid-cols-2">
+            <JsonBlock label="Input" value={step.input} />
+            <JsonBlock label="Output" value={step.output} />
+          </div>
+        )}
         {step.exchangeIds.length > 0 ? <StepExchanges exchangeIds={step.exchangeIds} /> : null}
         {step.deliveries.length > 0 ? <StepDeliveries deliveries={step.deliveries} /> : null}
       </div>
@@ -53,6 +59,7 @@ function StepTiming({ step }: { step: StepView }) {
       </time>
     );
   }
+  if (step.status === "skipped") return null;
   return step.durationMs === null ? "In progress" : formatDuration(step.durationMs);
 }
 
