@@ -4,6 +4,7 @@ import { useId, useState } from "react";
 import { inputClass } from "@/components/ui/field";
 import type { FieldSpec } from "@/lib/workflow/config-fields";
 import { controlA11yProps, FieldShell, type ControlA11yProps } from "./field-shell";
+import { ConditionRulesField } from "./condition-rules-field";
 import { KeyValueField } from "./key-value-field";
 import { SecretField } from "./secret-field";
 
@@ -49,12 +50,13 @@ function FieldControl({
       );
     case "textarea":
     case "json":
+    case "code":
       return (
         <textarea
           {...common}
-          rows={field.kind === "json" ? 7 : 4}
-          spellCheck={field.kind !== "json"}
-          className={`${inputClass} ${field.kind === "json" ? "font-mono text-xs leading-relaxed" : ""}`}
+          rows={field.kind === "textarea" ? 4 : 7}
+          spellCheck={field.kind === "textarea"}
+          className={`${inputClass} ${field.kind === "textarea" ? "" : "font-mono text-xs leading-relaxed"}`}
           value={text}
           placeholder={field.placeholder}
           onChange={(event) => onChange(event.target.value)}
@@ -81,6 +83,8 @@ function FieldControl({
       return <KeyValueField {...common} field={field} value={value} onChange={onChange} />;
     case "secret":
       return <SecretField {...common} value={text} onChange={onChange} />;
+    case "rules":
+      return <ConditionRulesField {...common} value={value} onChange={onChange} />;
   }
 }
 

@@ -15,6 +15,7 @@ import {
   edgeIdFor,
   graphFingerprint,
   stringifyCanonically,
+  toFlowEdge,
   toFlowEdges,
   toFlowNodes,
   toGraph,
@@ -53,12 +54,18 @@ export function createEditorStore(savedGraph: Graph) {
     for (const listener of listeners) listener();
   }
 
-  function canConnect(connection: Pick<Connection, "source" | "target">): boolean {
+  function canConnect(
+    connection: Pick<Connection, "source" | "target"> & { sourceHandle?: string | null },
+  ): boolean {
     const { source, target } = connection;
     if (source === target) return false;
     const targetNode = state.nodes.find((node) => node.id === target);
     if (targetNode === undefined || isTriggerType(targetNode.data.nodeType)) return false;
-    return !state.edges.some((edge) => edge.source === source && edge.target === target);
+    const handle = connection.sourceHandle ?? null;
+    return !state.edges.some(
+      (edge) =>
+        edge.source === source && edge.target === target && (edge.sourceHandle ?? null) === handle,
+    );
   }
 
   return {
@@ -86,16 +93,18 @@ export function createEditorStore(savedGraph: Graph) {
       commit(state.nodes, applyEdgeChanges(changes, state.edges));
     },
 
-    /** Refuses self-loops, edges into triggers and a second edge between the same nodes. */
+    /** Refuses self-loops, edges into triggers and a second edge from the same output to a node. */
     canConnect,
 
     connect: (connection: Connection) => {
       if (!canConnect(connection)) return;
-      const edge = {
-        id: edgeIdFor(connection.source, connection.target),
-        source: connection.source,
-        target: connection.target,
-      };
+      const { source, target, sourceHandle } = connection;
+      const edge = toFlowEdge({
+        id: edgeIdFor(source, target, sourceHandle),
+        source,
+        target,
+        ...(sourceHandle ? { sourceHandle } : {}),
+      });
       commit(state.nodes, [...state.edges, edge]);
     },
 
@@ -184,7 +193,11 @@ function changesMoreThanLayout(
   if (nodes.length !== previous.nodes.length || edges.length !== previous.edges.length) return true;
   const edgesChanged = edges.some((edge, index) => {
     const before = previous.edges[index];
-    return before?.source !== edge.source || before.target !== edge.target;
+    return (
+      before?.source !== edge.source ||
+      before.target !== edge.target ||
+      before.sourceHandle !== edge.sourceHandle
+    );
   });
   if (edgesChanged) return true;
   return nodes.some((node, index) => {

@@ -1,5 +1,5 @@
 import type { Edge, Node } from "@xyflow/react";
-import type { Graph } from "@/lib/workflow/graph";
+import type { Graph, GraphEdge } from "@/lib/workflow/graph";
 
 /** What a canvas node carries: the workflow node's type and config, as stored. */
 export type WorkflowNodeData = { nodeType: string; config: Record<string, unknown> };
@@ -19,7 +19,35 @@ export function toFlowNodes(graph: Graph): WorkflowFlowNode[] {
 }
 
 export function toFlowEdges(graph: Graph): WorkflowFlowEdge[] {
-  return graph.edges.map((edge) => ({ id: edge.id, source: edge.source, target: edge.target }));
+  return graph.edges.map(toFlowEdge);
+}
+
+/** Colours of a branch edge's label: true green, false rose, as on the Condition's handles. */
+const branchLabelColours: Record<string, { text: string; background: string }> = {
+  true: { text: "#047857", background: "#ecfdf5" },
+  false: { text: "#be123c", background: "#fff1f2" },
+};
+
+/**
+ * A graph edge as the canvas draws it. An edge that leaves a labelled output (a Condition's
+ * true or false) starts at that handle and carries the output's name as its label.
+ */
+export function toFlowEdge(edge: GraphEdge): WorkflowFlowEdge {
+  const { id, source, target, sourceHandle } = edge;
+  if (sourceHandle === undefined) return { id, source, target };
+
+  const colours = branchLabelColours[sourceHandle] ?? { text: "#475569", background: "#f8fafc" };
+  return {
+    id,
+    source,
+    target,
+    sourceHandle,
+    label: sourceHandle,
+    labelStyle: { fill: colours.text, fontSize: 11, fontWeight: 600 },
+    labelBgStyle: { fill: colours.background },
+    labelBgPadding: [6, 3],
+    labelBgBorderRadius: 4,
+  };
 }
 
 /** The graph as it is saved: React Flow's selection, sizes and drag state are left behind. */
@@ -34,16 +62,21 @@ export function toGraph(
       position: { x: node.position.x, y: node.position.y },
       config: node.data.config,
     })),
-    edges: edges.map((edge) => ({ id: edge.id, source: edge.source, target: edge.target })),
+    edges: edges.map((edge) => ({
+      id: edge.id,
+      source: edge.source,
+      target: edge.target,
+      ...(edge.sourceHandle ? { sourceHandle: edge.sourceHandle } : {}),
+    })),
   };
 }
 
 /**
- * Node ids cannot contain "-", so joining the ends with it gives every connection one id that
- * no other connection can produce.
+ * Node ids cannot contain "-", so joining the ends (and the output a branch edge leaves from)
+ * with it gives every connection one id that no other connection can produce.
  */
-export function edgeIdFor(source: string, target: string): string {
-  return `${source}-${target}`;
+export function edgeIdFor(source: string, target: string, sourceHandle?: string | null): string {
+  return sourceHandle ? `${source}-${sourceHandle}-${target}` : `${source}-${target}`;
 }
 
 /**
@@ -66,7 +99,7 @@ export function graphFingerprint(
     ]);
   const edges = [...graph.edges]
     .sort((a, b) => compareIds(a.id, b.id))
-    .map((edge) => [edge.id, edge.source, edge.target]);
+    .map((edge) => [edge.id, edge.source, edge.target, edge.sourceHandle ?? null]);
   return JSON.stringify([nodes, edges]);
 }
 

@@ -7,6 +7,12 @@ const iconPaths: Record<string, string> = {
     "M3 12h18M12 3a14 14 0 0 1 0 18M12 3a14 14 0 0 0 0 18M12 3a9 9 0 1 1 0 18 9 9 0 0 1 0-18z",
   "send-webhook": "M22 2 11 13M22 2l-7 20-4-9-9-4 20-7z",
   respond: "M9 14 4 9l5-5M4 9h10.5a5.5 5.5 0 0 1 0 11H11",
+  condition:
+    "M6 3v12M18 9a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM6 21a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM18 9a9 9 0 0 1-9 9",
+  transform: "M4 7h13M14 3l4 4-4 4M20 17H7M10 13l-4 4 4 4",
+  delay: "M12 7v5l3 2M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18z",
+  "schedule-trigger":
+    "M8 2v4M16 2v4M3 10h18M5 4h14a2 2 0 0 1 2 2v14a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z",
 };
 
 const fallbackPath = "M4 4h16v16H4z";

@@ -6,6 +6,7 @@ import { getNodeType } from "@/lib/workflow/node-types";
 import { ConfigForm } from "./config-form";
 import { ManualRunPanel } from "./manual-run-panel";
 import { NodeIcon } from "./node-icon";
+import { SchedulePreview } from "./schedule-preview";
 import { describeNodeReference } from "./node-reference";
 import type { RunOutcome } from "./use-editor-commands";
 import { useEditorStoreApi, useNodeData } from "./use-editor-store";
@@ -69,6 +70,10 @@ export function NodeInspector({
         isReadOnly={!canEdit}
         onChange={(config) => store.updateNodeConfig(nodeId, config)}
       />
+
+      {data.nodeType === "schedule-trigger" ? (
+        <SchedulePreview cron={data.config["cron"]} timezone={data.config["timezone"]} />
+      ) : null}
 
       {data.nodeType === "manual-trigger" && canEdit ? (
         <ManualRunPanel testPayload={data.config["testPayload"]} onRun={onRun} />

@@ -1,7 +1,8 @@
 "use client";
 
 import { Handle, Position, type NodeProps } from "@xyflow/react";
-import { memo } from "react";
+import { Fragment, memo } from "react";
+import type { NodeOutputHandle } from "@/lib/workflow/node-type";
 import { getNodeType } from "@/lib/workflow/node-types";
 import type { WorkflowFlowNode } from "./flow-graph";
 import { NodeIcon } from "./node-icon";
@@ -19,6 +20,8 @@ function WorkflowNodeCard({ id, data, selected, isConnectable }: NodeProps<Workf
   const summary = summarizeNode(data.nodeType, data.config, inboundPath);
   const isTrigger = definition?.category === "trigger";
   const problemCount = problemText === "" ? 0 : problemText.split("\n").length;
+  // Branch labels sit inside the right edge, so the text keeps clear of them.
+  const textInset = definition?.outputHandles === undefined ? "pr-3" : "pr-14";
 
   return (
     <div
@@ -34,14 +37,17 @@ function WorkflowNodeCard({ id, data, selected, isConnectable }: NodeProps<Workf
           className={handleClass}
         />
       )}
-      <div className="flex items-center gap-2 px-3 pt-2.5">
+      <div className={`flex items-center gap-2 pt-2.5 pl-3 ${textInset}`}>
         <NodeIcon type={data.nodeType} category={definition?.category} />
         <span className="truncate text-sm font-medium text-slate-900">
           {definition?.label ?? data.nodeType}
         </span>
         <span className="ml-auto shrink-0 font-mono text-[11px] text-slate-500">{id}</span>
       </div>
-      <p className="truncate px-3 pt-1 pb-2.5 text-xs text-slate-500" title={summary}>
+      <p
+        className={`truncate pt-1 pb-2.5 pl-3 text-xs text-slate-500 ${textInset}`}
+        title={summary}
+      >
         {summary}
       </p>
       {problemCount > 0 ? (
@@ -54,14 +60,62 @@ function WorkflowNodeCard({ id, data, selected, isConnectable }: NodeProps<Workf
           !
         </span>
       ) : null}
-      <Handle
-        type="source"
-        position={Position.Right}
-        isConnectable={isConnectable}
-        className={handleClass}
-      />
+      {definition?.outputHandles === undefined ? (
+        <Handle
+          type="source"
+          position={Position.Right}
+          isConnectable={isConnectable}
+          className={handleClass}
+        />
+      ) : (
+        <BranchHandles handles={definition.outputHandles} isConnectable={isConnectable} />
+      )}
     </div>
   );
+}
+
+const branchHandleClasses: Record<string, { handle: string; label: string }> = {
+  true: { handle: "bg-emerald-500! hover:bg-emerald-600!", label: "text-emerald-700" },
+  false: { handle: "bg-rose-400! hover:bg-rose-500!", label: "text-rose-700" },
+};
+
+const fallbackBranchClasses = { handle: "bg-slate-400! hover:bg-indigo-500!", label: "" };
+
+/**
+ * The labelled outputs of a branching node, spread down its right side, each named next to
+ * its handle so it is clear which branch an edge drawn from it takes.
+ */
+function BranchHandles({
+  handles,
+  isConnectable,
+}: {
+  handles: readonly NodeOutputHandle[];
+  isConnectable: boolean;
+}) {
+  return handles.map((output, index) => {
+    const top = `${((index + 1) * 100) / (handles.length + 1)}%`;
+    const classes = branchHandleClasses[output.id] ?? fallbackBranchClasses;
+    return (
+      <Fragment key={output.id}>
+        <Handle
+          id={output.id}
+          type="source"
+          position={Position.Right}
+          isConnectable={isConnectable}
+          aria-label={`${output.label} output`}
+          className={`h-3! w-3! border-2! border-white! ${classes.handle}`}
+          style={{ top }}
+        />
+        <span
+          aria-hidden
+          className={`pointer-events-none absolute right-2.5 -translate-y-1/2 text-[10px] font-semibold tracking-wide uppercase ${classes.label}`}
+          style={{ top }}
+        >
+          {output.label}
+        </span>
+      </Fragment>
+    );
+  });
 }
 
 /** The canvas card of a workflow node; memoized, since a canvas can hold hundreds of them. */

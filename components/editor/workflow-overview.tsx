@@ -10,6 +10,12 @@ import { ProblemList } from "./problem-list";
 import { useFocusNode } from "./use-focus-node";
 import { selectProblems, useEditorStore } from "./use-editor-store";
 
+const triggerLabels: Record<RunSummaryView["triggerKind"], string> = {
+  webhook: "Webhook",
+  manual: "Manual",
+  schedule: "Schedule",
+};
+
 /** The inspector with nothing selected: the workflow's problems and its recent runs. */
 export function WorkflowOverview({ workflowId }: { workflowId: string }) {
   const problems = useEditorStore(selectProblems);
@@ -73,7 +79,7 @@ function RunLink({ run }: { run: RunSummaryView }) {
     >
       <RunStatusBadge status={run.status} />
       <span className="text-xs text-slate-500">
-        v{run.versionNumber} · {run.triggerKind === "manual" ? "Manual" : "Webhook"}
+        v{run.versionNumber} · {triggerLabels[run.triggerKind]}
       </span>
       <span className="ml-auto text-xs text-slate-400">
         <RelativeTime iso={run.createdAt} />

@@ -14,6 +14,7 @@ import { RunStatusBadge } from "./status-badges";
 const triggerLabels: Record<RunView["triggerKind"], string> = {
   webhook: "Inbound webhook",
   manual: "Manual",
+  schedule: "Schedule",
 };
 
 /** The head of the run page: which workflow and version, how it started and how it went. */

@@ -1,11 +1,13 @@
 import type { DeliveryStatus, RunStatus, StepStatus } from "@/lib/api/views";
 import { Badge, type Tone } from "../ui/badge";
 
-const runTones: Record<RunStatus, Tone> = {
+const runTones: Record<RunStatus | StepStatus, Tone> = {
   queued: "neutral",
   running: "blue",
   succeeded: "green",
   failed: "red",
+  skipped: "neutral",
+  waiting: "violet",
 };
 
 const deliveryTones: Record<DeliveryStatus, Tone> = {
@@ -14,13 +16,15 @@ const deliveryTones: Record<DeliveryStatus, Tone> = {
   failed: "red",
 };
 
-const labels: Record<RunStatus | DeliveryStatus, string> = {
+const labels: Record<RunStatus | StepStatus | DeliveryStatus, string> = {
   queued: "Queued",
   running: "Running",
   succeeded: "Succeeded",
   failed: "Failed",
   pending: "Pending",
   delivered: "Delivered",
+  skipped: "Skipped",
+  waiting: "Waiting",
 };
 
 /** The status of a run or of one of its steps (steps share the run's words). */

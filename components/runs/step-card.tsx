@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { StepView } from "@/lib/api/views";
-import { formatDuration } from "../ui/format";
+import { isRecord } from "@/lib/workflow/is-record";
+import { formatDuration, formatExactTime } from "../ui/format";
 import { JsonBlock } from "./json-block";
 import { DeliveryStatusBadge, RunStatusBadge } from "./status-badges";
 
@@ -21,7 +22,7 @@ export function StepCard({ step, number }: { step: StepView; number: number }) {
         </span>
         <RunStatusBadge status={step.status} />
         <span className="ml-auto text-xs tabular-nums text-slate-500">
-          {step.durationMs === null ? "In progress" : formatDuration(step.durationMs)}
+          <StepTiming step={step} />
         </span>
       </div>
 
@@ -31,15 +32,41 @@ export function StepCard({ step, number }: { step: StepView; number: number }) {
             {step.error}
           </p>
         ) : null}
-        <div className="grid items-start gap-3 md:grid-cols-2">
-          <JsonBlock label="Input" value={step.input} />
-          <JsonBlock label="Output" value={step.output} />
-        </div>
+        {step.status === "skipped" ? (
+          <p className="text-xs text-slate-500">
+            Not run: only a branch of a Condition that was not taken leads here.
+          </p>
+        ) : (
+          <div className="grid items-start gap-3 md:grid-cols-2">
+            <JsonBlock label="Input" value={step.input} />
+            <JsonBlock label="Output" value={step.output} />
+          </div>
+        )}
         {step.exchangeIds.length > 0 ? <StepExchanges exchangeIds={step.exchangeIds} /> : null}
         {step.deliveries.length > 0 ? <StepDeliveries deliveries={step.deliveries} /> : null}
       </div>
     </li>
   );
+}
+
+/** How long the step took, or, while a Delay waits, until when it waits. */
+function StepTiming({ step }: { step: StepView }) {
+  const waitUntil = step.status === "waiting" ? waitUntilOf(step.output) : undefined;
+  if (waitUntil !== undefined) {
+    return (
+      <time dateTime={waitUntil} className="font-medium text-violet-700">
+        Waiting until {formatExactTime(waitUntil)}
+      </time>
+    );
+  }
+  if (step.status === "skipped") return null;
+  return step.durationMs === null ? "In progress" : formatDuration(step.durationMs);
+}
+
+function waitUntilOf(output: unknown): string | undefined {
+  if (!isRecord(output)) return undefined;
+  const waitUntil = output["waitUntil"];
+  return typeof waitUntil === "string" ? waitUntil : undefined;
 }
 
 function StepExchanges({ exchangeIds }: { exchangeIds: string[] }) {

@@ -31,6 +31,27 @@ export async function connect(page: Page, source: string, target: string): Promi
   await expect(page.locator(`.react-flow__edge[data-id="${source}-${target}"]`)).toBeAttached();
 }
 
+/** Draws an edge from one labelled output of `source` (a Condition's "true", say) to `target`. */
+export async function connectBranch(
+  page: Page,
+  source: string,
+  handle: string,
+  target: string,
+): Promise<void> {
+  const output = canvasNode(page, source).locator(
+    `.react-flow__handle.source[data-handleid="${handle}"]`,
+  );
+  const from = await centreOf(output);
+  const to = await centreOf(canvasNode(page, target).locator(".react-flow__handle.target"));
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 });
+  await page.mouse.move(to.x, to.y, { steps: 5 });
+  await page.mouse.up();
+  const edgeId = `${source}-${handle}-${target}`;
+  await expect(page.locator(`.react-flow__edge[data-id="${edgeId}"]`)).toBeAttached();
+}
+
 async function centreOf(locator: Locator): Promise<{ x: number; y: number }> {
   const box = await locator.boundingBox();
   if (!box) throw new Error("element has no box on screen");

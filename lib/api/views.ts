@@ -46,14 +46,18 @@ export type WorkflowSummaryView = {
 };
 
 export type RunStatus = "queued" | "running" | "succeeded" | "failed";
-export type StepStatus = "running" | "succeeded" | "failed";
+/**
+ * `skipped`: only an untaken branch of a Condition led to the node. `waiting`: a Delay waits,
+ * its output says until when.
+ */
+export type StepStatus = "running" | "succeeded" | "failed" | "skipped" | "waiting";
 
 export type RunSummaryView = {
   id: string;
   workflowId: string;
   workflowName: string;
   versionNumber: number;
-  triggerKind: "webhook" | "manual";
+  triggerKind: "webhook" | "manual" | "schedule";
   status: RunStatus;
   error: string | null;
   createdAt: string;

@@ -1,11 +1,14 @@
 import type { Tx } from "../db/client";
 import { enqueueJob } from "../queue/enqueue-job";
 
+/** How a run started: an inbound request, the editor, or a Schedule trigger's tick. */
+export type TriggerKind = "webhook" | "manual" | "schedule";
+
 export type NewRun = {
   workspaceId: string;
   workflowId: string;
   versionId: string;
-  triggerKind: "webhook" | "manual";
+  triggerKind: TriggerKind;
   triggerNodeId: string;
   /** What the trigger node outputs; templates read it as `trigger`. */
   triggerData: unknown;

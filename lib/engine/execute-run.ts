@@ -6,11 +6,13 @@ import { endpointConcurrencyKey } from "../deliveries/endpoint-concurrency-key";
 import { enqueueJob } from "../queue/enqueue-job";
 import type { JobOutcome } from "../queue/worker";
 import type { GraphNode } from "../workflow/graph";
+import { isNodeLive, type SourceOutcome } from "../workflow/live-edges";
 import { planExecution } from "../workflow/plan-execution";
 import { respondNodeType } from "../workflow/respond-node-type";
 import type { TemplateContext } from "../workflow/templates";
 import { parseStoredGraph } from "../workflows/stored-graph";
 import { recordRunAnswer } from "./executors/execute-respond";
+import { checkWaitingStep, waitOutcome } from "./waiting-step";
 import { executors } from "./executors/executors";
 import type { ExecutionEnv, StepResult } from "./executors/node-executor";
 
@@ -26,8 +28,12 @@ type LoadedRun = NonNullable<Awaited<ReturnType<typeof loadRun>>>;
 
 /**
  * Executes a run node by node along its pinned version's graph, recording a step per node.
- * Steps that already succeeded are skipped, so a run picked up again after a crash or restart
- * resumes where it stopped; a step that was in flight runs again (at least once).
+ * Steps that already succeeded are not run again, so a run picked up again after a crash or
+ * restart resumes where it stopped; a step that was in flight runs again (at least once).
+ * A node runs when at least one edge into it is live (see `isNodeLive`); a node that only an
+ * untaken branch of a Condition leads to is recorded as a `skipped` step. A Delay records its
+ * step as `waiting` and ends the job with `retry_at` its end, so no worker waits; the job
+ * comes back then and the run goes on after the Delay.
  */
 export async function executeRun(runId: string, options: EngineOptions): Promise<JobOutcome> {
   const run = await loadRun(options.db, runId);
@@ -41,21 +47,58 @@ export async function executeRun(runId: string, options: EngineOptions): Promise
   const plan = planExecution(graph, run.triggerNodeId);
   const context: TemplateContext = { trigger: JSON.parse(run.triggerData), steps: {} };
   const done = new Map(run.steps.filter((s) => s.status === "succeeded").map((s) => [s.nodeId, s]));
+  const waiting = new Map(
+    run.steps.filter((s) => s.status === "waiting").map((s) => [s.nodeId, s]),
+  );
+  const outcomes = new Map<string, SourceOutcome>();
 
   for (const [position, nodeId] of plan.entries()) {
     const node = graph.nodes.find((candidate) => candidate.id === nodeId);
     if (!node) continue;
+    const incoming = graph.edges.filter((edge) => edge.target === nodeId);
+    if (nodeId !== run.triggerNodeId && !isNodeLive(incoming, outcomes)) {
+      await recordSkippedStep(options.db, run, node, position);
+      outcomes.set(nodeId, { status: "skipped" });
+      continue;
+    }
+    const waitingStep = waiting.get(nodeId);
+    if (waitingStep) {
+      const now = options.env.now?.() ?? new Date();
+      const check = await checkWaitingStep(options.db, run.id, waitingStep, now);
+      if (check.type === "waiting") return check.outcome;
+      context.steps[nodeId] = check.output;
+      outcomes.set(nodeId, { status: "ran", nodeType: node.type, output: check.output });
+      continue;
+    }
     const previous = done.get(nodeId);
     if (previous) {
       context.steps[nodeId] = previous.output === null ? null : JSON.parse(previous.output);
+      outcomes.set(nodeId, { status: "ran", nodeType: node.type, output: context.steps[nodeId] });
       continue;
     }
     const result = await executeStep(options, run, node, position, context);
     if (!result.ok)
       return finishRun(options.db, run, startedAt, `${nodeId}: ${result.error ?? "failed"}`);
+    if (result.waitUntil) return waitOutcome(nodeId, result.waitUntil);
     context.steps[nodeId] = result.output;
+    outcomes.set(nodeId, { status: "ran", nodeType: node.type, output: result.output });
   }
   return finishRun(options.db, run, startedAt, null);
+}
+
+/**
+ * Records that a node did not run because only untaken branches lead to it. Skipped steps
+ * have no output, so templates that name them fail in the steps after.
+ */
+async function recordSkippedStep(db: Db, run: LoadedRun, node: GraphNode, position: number) {
+  const now = new Date();
+  const fields = { status: "skipped", startedAt: now, finishedAt: now, durationMs: 0 };
+  await db.step.upsert({
+    where: { runId_nodeId: { runId: run.id, nodeId: node.id } },
+    create: { runId: run.id, nodeId: node.id, nodeType: node.type, position, ...fields },
+    update: fields,
+  });
+  log.info({ runId: run.id, nodeId: node.id }, "step skipped: its branch was not taken");
 }
 
 function loadRun(db: Db, runId: string) {
@@ -63,7 +106,7 @@ function loadRun(db: Db, runId: string) {
     where: { id: runId },
     include: {
       version: { select: { graph: true } },
-      steps: { select: { nodeId: true, status: true, output: true } },
+      steps: { select: { id: true, nodeId: true, status: true, output: true, startedAt: true } },
     },
   });
 }
@@ -103,15 +146,16 @@ async function executeStep(
   const finishedAt = new Date();
 
   const { exchangeIds, hasAnswered } = await db.$transaction(async (tx) => {
+    const isWaiting = result.ok && result.waitUntil !== undefined;
     await tx.step.update({
       where: { id: step.id },
       data: {
-        status: result.ok ? "succeeded" : "failed",
+        status: isWaiting ? "waiting" : result.ok ? "succeeded" : "failed",
         input: JSON.stringify(result.input),
         output: JSON.stringify(result.output),
         error: result.error,
-        finishedAt,
-        durationMs: finishedAt.getTime() - startedAt.getTime(),
+        finishedAt: isWaiting ? null : finishedAt,
+        durationMs: isWaiting ? null : finishedAt.getTime() - startedAt.getTime(),
       },
     });
     const links = {
@@ -167,6 +211,13 @@ async function executeStep(
     });
   }
   if (result.deliveries.length > 0) wakeWorkers();
+  if (result.waitUntil) {
+    // The run page refreshes on this, so it shows the step waiting.
+    publish({
+      workspaceId: run.workspaceId,
+      event: { type: "run.updated", id: run.id, workflowId: run.workflowId, status: "running" },
+    });
+  }
   log.info({ runId: run.id, nodeId: node.id, ok: result.ok, error: result.error }, "step finished");
   return result;
 }

@@ -4,7 +4,7 @@ import { recordInboundReplay } from "../exchanges/record-inbound-replay";
 import { log } from "../log";
 import { redactionCacheFor } from "../redaction/redaction-cache";
 import { parseStoredGraph } from "../workflows/stored-graph";
-import { enqueueRun } from "./enqueue-run";
+import { enqueueRun, type TriggerKind } from "./enqueue-run";
 
 /** Which version a re-run executes: the one the original run pinned, or the active one now. */
 export type RerunVersion = "pinned" | "current";
@@ -51,7 +51,7 @@ export async function rerunRun(
       workspaceId,
       workflowId: original.workflowId,
       versionId,
-      triggerKind: original.triggerKind === "webhook" ? "webhook" : "manual",
+      triggerKind: rerunTriggerKind(original.triggerKind),
       triggerNodeId: original.triggerNodeId,
       triggerData: JSON.parse(original.triggerData),
     });
@@ -92,4 +92,9 @@ function announceRerun(
     });
   }
   wakeWorkers();
+}
+
+/** A re-run keeps how the original started; kinds this code does not know read as manual. */
+function rerunTriggerKind(kind: string): TriggerKind {
+  return kind === "webhook" || kind === "schedule" ? kind : "manual";
 }

@@ -3,10 +3,14 @@ import { getConfig } from "../env";
 import { log } from "../log";
 import { startWorker, type Worker } from "../queue/worker";
 import { startRetentionPruner } from "../retention/start-retention-pruner";
+import { startScheduler } from "../schedules/start-scheduler";
 import { getProcessWorker, registerProcessWorker } from "../queue/worker-registry";
 import { createJobHandlers } from "./job-handlers";
 
 const CONCURRENCY = 8;
+
+/** How often the process looks for due Schedule triggers: a tick starts its run this late at most. */
+const SCHEDULE_INTERVAL_MS = 5000;
 
 /**
  * Starts this process's job worker, once, on the configured database, and stops it on SIGTERM
@@ -14,7 +18,7 @@ const CONCURRENCY = 8;
  * left is released so the next start picks it up at once. The process then exits 0, or 1 when
  * the release could not be written (those leases run out instead). A second signal during the
  * shutdown ends the process at once. The retention pruner runs beside it and stops with it,
- * between two batches. The web process calls this in the embedded mode;
+ * between two batches, and so does the scheduler that fires Schedule triggers. The web process calls this in the embedded mode;
  * `npm run worker` calls it in a process of its own.
  */
 export function startProcessWorker(): Worker {
@@ -36,11 +40,12 @@ export function startProcessWorker(): Worker {
     database: config.database,
     intervalMs: config.retentionPruneIntervalMs,
   });
+  const scheduler = startScheduler({ db, intervalMs: SCHEDULE_INTERVAL_MS });
 
   const shutdown = (signal: string) => {
     const { workerId } = worker.state();
     log.info({ signal, workerId, timeoutMs: config.shutdownTimeoutMs }, "stopping the worker");
-    Promise.all([worker.stop(config.shutdownTimeoutMs), pruner.stop()]).then(
+    Promise.all([worker.stop(config.shutdownTimeoutMs), pruner.stop(), scheduler.stop()]).then(
       () => process.exit(0),
       (error: unknown) => {
         log.error({ err: error, workerId }, "the worker did not stop cleanly");

@@ -31,13 +31,17 @@ function asRunStatus(status: string): RunStatus {
   throw new Error(`Unknown run status ${status}`);
 }
 
+function asTriggerKind(kind: string): RunSummaryView["triggerKind"] {
+  return kind === "manual" || kind === "schedule" ? kind : "webhook";
+}
+
 export function toRunSummaryView(run: RunRecord): RunSummaryView {
   return {
     id: run.id,
     workflowId: run.workflowId,
     workflowName: run.workflow.name,
     versionNumber: run.version.number,
-    triggerKind: run.triggerKind === "manual" ? "manual" : "webhook",
+    triggerKind: asTriggerKind(run.triggerKind),
     status: asRunStatus(run.status),
     error: run.error,
     createdAt: run.createdAt.toISOString(),

@@ -6,7 +6,7 @@ declare module "zod" {
   /** Form hints that config schemas put in `.meta()` next to `title` and `description`. */
   interface GlobalMeta {
     /** How a text setting is edited; plain one-line text when absent. */
-    formKind?: "textarea" | "json";
+    formKind?: "textarea" | "json" | "code";
     /** Whether the setting's text (or, for maps, each value) may hold `{{ path }}` templates. */
     supportsTemplates?: boolean;
     placeholder?: string;
@@ -18,7 +18,8 @@ declare module "zod" {
 /** A condition on another setting of the same node, e.g. verification is "hmac". */
 export type FieldCondition = { readonly field: string; readonly oneOf: readonly string[] };
 
-export type FieldKind = "text" | "textarea" | "json" | "number" | "select" | "keyValue" | "secret";
+export type FieldKind =
+  "text" | "textarea" | "json" | "code" | "number" | "select" | "keyValue" | "secret" | "rules";
 
 /**
  * One setting of a node type, as the editor's form needs it. The inspector renders forms from
@@ -33,7 +34,9 @@ export type FieldSpec = {
   required: boolean;
   /**
    * `json` is text that is usually JSON and renders JSON-aware (see `renderJsonTemplate`); it
-   * only has to parse where the schema says so. `keyValue` is a map of text to text.
+   * only has to parse where the schema says so. `keyValue` is a map of text to text. `rules`
+   * is a Condition's list of `{ left, operator, right }`. `code` is an expression in another
+   * language (a Transform's JSONata), shown in a monospaced editor and never rendered.
    */
   kind: FieldKind;
   /** The choices of a `select`. */
@@ -103,6 +106,7 @@ function describeField(
     };
   }
   if (inner instanceof z.ZodRecord) return { ...spec, kind: "keyValue" };
+  if (inner instanceof z.ZodArray) return { ...spec, kind: "rules" };
   if (inner instanceof z.ZodString) {
     const isSecret = secretFields.includes(name);
     return { ...spec, kind: isSecret ? "secret" : (meta.formKind ?? "text") };

@@ -22,6 +22,11 @@ export const graphEdgeSchema = z.object({
   id: z.string().min(1).max(160),
   source: nodeIdSchema,
   target: nodeIdSchema,
+  /**
+   * Which labelled output of the source the edge leaves from, e.g. "true" of a Condition.
+   * Absent for nodes with a single output; `validateGraph` checks it against the source's type.
+   */
+  sourceHandle: z.string().min(1).max(32).optional(),
 });
 
 /** The stored shape of a workflow's graph: drafts and published versions alike. */

@@ -19,4 +19,12 @@ export interface NodeTypeDefinition<Schema extends z.ZodType = z.ZodType> {
   defaultConfig: z.input<Schema>;
   /** Config fields holding secrets: redacted in step records and exchanges. */
   secretFields: readonly string[];
+  /**
+   * Labelled outputs, for types whose step takes one of several branches; absent for the usual
+   * single output. Every outgoing edge of such a node names one of these as its `sourceHandle`.
+   */
+  outputHandles?: readonly NodeOutputHandle[];
 }
+
+/** One labelled output of a branching node type, e.g. the "true" branch of a Condition. */
+export type NodeOutputHandle = { id: string; label: string };

@@ -1,8 +1,12 @@
+import { conditionNodeType } from "./condition-node-type";
+import { delayNodeType } from "./delay-node-type";
 import { httpRequestNodeType } from "./http-request-node-type";
 import { manualTriggerNodeType } from "./manual-trigger-node-type";
 import type { NodeTypeDefinition } from "./node-type";
 import { respondNodeType } from "./respond-node-type";
+import { scheduleTriggerNodeType } from "./schedule-trigger-node-type";
 import { sendWebhookNodeType } from "./send-webhook-node-type";
+import { transformNodeType } from "./transform-node-type";
 import { webhookTriggerNodeType } from "./webhook-trigger-node-type";
 
 /**
@@ -12,9 +16,13 @@ import { webhookTriggerNodeType } from "./webhook-trigger-node-type";
 export const nodeTypes: readonly NodeTypeDefinition[] = [
   webhookTriggerNodeType,
   manualTriggerNodeType,
+  scheduleTriggerNodeType,
   httpRequestNodeType,
   sendWebhookNodeType,
   respondNodeType,
+  conditionNodeType,
+  transformNodeType,
+  delayNodeType,
 ];
 
 const nodeTypesByName: ReadonlyMap<string, NodeTypeDefinition> = new Map(

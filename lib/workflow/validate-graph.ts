@@ -13,7 +13,8 @@ export type GraphProblemCode =
   | "duplicate_node_id"
   | "dangling_edge"
   | "edge_into_trigger"
-  | "duplicate_edge";
+  | "duplicate_edge"
+  | "edge_handle";
 
 /**
  * One reason a graph cannot be published or run, worded for the person editing it. `nodeId`,
@@ -120,6 +121,9 @@ function findConnectionProblem(
     return edgeProblem(edge, "dangling_edge", message);
   }
 
+  const handleProblem = findHandleProblem(edge, nodesById.get(edge.source));
+  if (handleProblem !== undefined) return edgeProblem(edge, "edge_handle", handleProblem);
+
   const target = nodesById.get(edge.target);
   if (target !== undefined && isTriggerType(target.type)) {
     const name = describeNode(target);
@@ -127,14 +131,30 @@ function findConnectionProblem(
     return edgeProblem(edge, "edge_into_trigger", message);
   }
 
-  // Node ids cannot contain "→", so the key is unambiguous.
-  const connection = `${edge.source}→${edge.target}`;
+  // Node ids cannot contain "→" or ":", so the key is unambiguous.
+  const connection = `${edge.source}:${edge.sourceHandle ?? ""}→${edge.target}`;
   if (seenConnections.has(connection)) {
     const message = `Edge ${edge.id} repeats the connection from ${edge.source} to ${edge.target}`;
     return edgeProblem(edge, "duplicate_edge", message);
   }
   seenConnections.add(connection);
   return undefined;
+}
+
+/** A branching node's edges name one of its outputs; other nodes' edges name none. */
+function findHandleProblem(edge: GraphEdge, source: GraphNode | undefined): string | undefined {
+  if (source === undefined) return undefined;
+  const handles = getNodeType(source.type)?.outputHandles;
+  if (handles === undefined) {
+    if (edge.sourceHandle === undefined) return undefined;
+    return `Edge ${edge.id} leaves ${describeNode(source)} from an output it does not have`;
+  }
+  if (handles.some((handle) => handle.id === edge.sourceHandle)) return undefined;
+  const names = joinWords(
+    handles.map((handle) => handle.label),
+    "or",
+  );
+  return `Edge ${edge.id} must leave ${describeNode(source)} from its ${names} output`;
 }
 
 function findShapeProblems(

@@ -12,13 +12,17 @@ function messagesOf(result: { success: boolean; error?: { issues: { message: str
 }
 
 describe("the node type registry", () => {
-  it("lists the five node types in palette order with their id prefixes", () => {
+  it("lists the node types in palette order with their id prefixes", () => {
     expect(nodeTypes.map((definition) => [definition.type, definition.idPrefix])).toEqual([
       ["webhook-trigger", "webhook"],
       ["manual-trigger", "manual"],
+      ["schedule-trigger", "schedule"],
       ["http-request", "http"],
       ["send-webhook", "send"],
       ["respond", "respond"],
+      ["condition", "if"],
+      ["transform", "transform"],
+      ["delay", "delay"],
     ]);
   });
 
@@ -40,9 +44,13 @@ describe("the node type registry", () => {
     expect(secrets).toEqual([
       ["webhook-trigger", []],
       ["manual-trigger", []],
+      ["schedule-trigger", []],
       ["http-request", []],
       ["send-webhook", ["secret"]],
       ["respond", []],
+      ["condition", []],
+      ["transform", []],
+      ["delay", []],
     ]);
   });
 
@@ -58,9 +66,13 @@ describe("the node type registry", () => {
     expect(results).toEqual([
       ["webhook-trigger", []],
       ["manual-trigger", []],
+      ["schedule-trigger", []],
       ["http-request", ["url"]],
       ["send-webhook", ["url", "secret"]],
       ["respond", []],
+      ["condition", []],
+      ["transform", []],
+      ["delay", []],
     ]);
   });
 });

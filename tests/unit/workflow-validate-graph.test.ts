@@ -47,7 +47,7 @@ describe("validateGraph", () => {
       {
         code: "no_trigger",
         message:
-          "The workflow has no trigger: add a Webhook trigger or a Manual trigger to start it",
+          "The workflow has no trigger: add a Webhook trigger, a Manual trigger or a Schedule trigger to start it",
       },
     ]);
   });

@@ -1,6 +1,9 @@
+import { executeCondition } from "./execute-condition";
+import { executeDelay } from "./execute-delay";
 import { executeHttpRequest } from "./execute-http-request";
 import { executeRespond } from "./execute-respond";
 import { executeSendWebhook } from "./execute-send-webhook";
+import { executeTransform } from "./execute-transform";
 import type { NodeExecutor } from "./node-executor";
 
 /**
@@ -11,4 +14,7 @@ export const executors: Readonly<Record<string, NodeExecutor>> = {
   "http-request": executeHttpRequest,
   "send-webhook": executeSendWebhook,
   respond: executeRespond,
+  condition: executeCondition,
+  transform: executeTransform,
+  delay: executeDelay,
 };

@@ -28,6 +28,11 @@ export type StepResult = {
   /** The attempts of the step's API call, in order; stored as attempts 1, 2, 3… */
   exchanges: CapturedExchange[];
   deliveries: NewDelivery[];
+  /**
+   * Set by a step that waits (a Delay): it is recorded as waiting, and the run goes on from it
+   * once this time has come.
+   */
+  waitUntil?: Date;
 };
 
 export type ExecutionEnv = {
