@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { executeDelay } from "../../lib/engine/executors/execute-delay";
+import { builtInRedactionRules } from "../../lib/redaction/redaction-rules";
 import { validateNodeConfig } from "../../lib/workflow/validate-node-config";
 
 const env = {
   policy: { allowPrivateNetworks: false },
   maxResponseBytes: 0,
-  maxStoredBodyBytes: 0,
+  redaction: () => builtInRedactionRules(0),
   now: () => new Date("2026-03-01T12:00:00.000Z"),
 };
 

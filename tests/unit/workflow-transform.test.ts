@@ -1,10 +1,15 @@
 import { describe, expect, it } from "vitest";
+import { builtInRedactionRules } from "../../lib/redaction/redaction-rules";
 import { executeTransform } from "../../lib/engine/executors/execute-transform";
 import type { GraphNode } from "../../lib/workflow/graph";
 import { validateGraph } from "../../lib/workflow/validate-graph";
 import { validateNodeConfig } from "../../lib/workflow/validate-node-config";
 
-const env = { policy: { allowPrivateNetworks: false }, maxResponseBytes: 0, maxStoredBodyBytes: 0 };
+const env = {
+  policy: { allowPrivateNetworks: false },
+  maxResponseBytes: 0,
+  redaction: () => builtInRedactionRules(0),
+};
 
 const context = {
   trigger: { body: { id: "A-7", items: [{ price: 5 }, { price: 7.5 }] } },
