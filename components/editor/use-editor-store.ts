@@ -60,3 +60,4 @@ export function useNodeData(nodeId: string): WorkflowNodeData | undefined {
 }
 
 export const selectIsDirty = (state: EditorState) => state.isDirty;
+export const selectTravelCount = (state: EditorState) => state.travelCount;
