@@ -186,6 +186,8 @@ test("a selection box and select all pick several steps, Delete removes them, an
   await expect(canvasNode(page, "http1")).toHaveClass(/selected/);
   await expect(canvasNode(page, "send1")).toHaveClass(/selected/);
   await expect(canvasNode(page, "webhook1")).not.toHaveClass(/selected/);
+  const inspector = page.getByRole("complementary", { name: "Inspector" });
+  await expect(inspector.getByText("2 steps selected.")).toBeVisible();
 
   await page.keyboard.press("Delete");
   await expect(page.locator(".react-flow__node")).toHaveCount(1);
@@ -194,9 +196,7 @@ test("a selection box and select all pick several steps, Delete removes them, an
 
   await clickEmptyCanvas(page);
   await canvasNode(page, "http1").click();
-  const url = page.getByRole("complementary", { name: "Inspector" }).getByLabel("URL", {
-    exact: true,
-  });
+  const url = inspector.getByLabel("URL", { exact: true });
   await url.focus();
   await page.keyboard.press("Backspace");
   await expect(url).toHaveValue("https://api.example.test/");

@@ -8,12 +8,13 @@ import type { RunSummaryView } from "@/lib/api/views";
 import { workflowQueries } from "@/lib/client/workflow-queries";
 import { ProblemList } from "./problem-list";
 import { useFocusNode } from "./use-focus-node";
-import { selectProblems, useEditorStore } from "./use-editor-store";
+import { selectProblems, selectSelectedNodeCount, useEditorStore } from "./use-editor-store";
 
 /** The inspector with nothing selected: the workflow's problems and its recent runs. */
 export function WorkflowOverview({ workflowId }: { workflowId: string }) {
   const problems = useEditorStore(selectProblems);
   const focusNode = useFocusNode();
+  const selectedCount = useEditorStore(selectSelectedNodeCount);
 
   return (
     <div className="divide-y divide-slate-100">
@@ -37,7 +38,11 @@ export function WorkflowOverview({ workflowId }: { workflowId: string }) {
         </h2>
         <RecentRuns workflowId={workflowId} />
       </section>
-      <p className="p-4 text-xs text-slate-400">Select a node to edit its settings.</p>
+      <p className="p-4 text-xs text-slate-400">
+        {selectedCount > 1
+          ? `${selectedCount} steps selected. Copy, cut or delete them together, or select one to edit its settings.`
+          : "Select a node to edit its settings."}
+      </p>
     </div>
   );
 }
