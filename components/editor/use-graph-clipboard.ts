@@ -5,6 +5,10 @@ import { parseClipboardPayload, type OmittedSecret } from "@/lib/workflow/clipbo
 import { describeConfigFields } from "@/lib/workflow/config-fields";
 import type { EditorStore } from "./editor-store";
 
+/** Browsers offer the clipboard to pages served over HTTPS or from localhost only. */
+const insecureOriginMessage =
+  "Copy and paste of steps need the editor on HTTPS or localhost; this browser keeps the clipboard from other pages.";
+
 /** How far each paste of the same text lands from the one before, so copies do not stack. */
 const pasteStepPx = 40;
 
@@ -23,7 +27,7 @@ export function useGraphClipboard(store: EditorStore) {
       try {
         await navigator.clipboard.writeText(text);
       } catch {
-        store.notify("The browser did not allow writing to the clipboard.");
+        store.notify(clipboardRefusal("writing to"));
         return;
       }
       lastPaste.current = { text, count: 0 };
@@ -39,7 +43,7 @@ export function useGraphClipboard(store: EditorStore) {
     try {
       text = await navigator.clipboard.readText();
     } catch {
-      store.notify("The browser did not allow reading the clipboard.");
+      store.notify(clipboardRefusal("reading"));
       return;
     }
     const fragment = parseClipboardPayload(text);
@@ -58,6 +62,11 @@ export function useGraphClipboard(store: EditorStore) {
     cut: useCallback(() => copy(true), [copy]),
     paste,
   };
+}
+
+function clipboardRefusal(access: "reading" | "writing to"): string {
+  if (!window.isSecureContext) return insecureOriginMessage;
+  return `The browser did not allow ${access} the clipboard.`;
 }
 
 /** "Secrets are not copied: fill in Signing secret of send2." */
