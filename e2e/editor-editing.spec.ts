@@ -156,6 +156,10 @@ test("copied steps paste with fresh ids and rewritten references, in the same wo
     '{"shipment": "{{steps.http2.response.body.id}}"}',
   );
   await expect(inspector.getByLabel("Signing secret", { exact: true })).toHaveValue("");
+  await clickEmptyCanvas(page);
+  await page.keyboard.press("Control+z");
+  await expect(canvasNode(page, "http2")).toHaveCount(0);
+  await expect(canvasNode(page, "send2")).toHaveCount(0);
 
   const other = await context.newPage();
   await openWorkflow(other, "Paste into here", { nodes: [], edges: [] });
@@ -164,6 +168,14 @@ test("copied steps paste with fresh ids and rewritten references, in the same wo
   await expect(canvasNode(other, "http1")).toBeVisible();
   await expect(canvasNode(other, "send1")).toBeVisible();
   await expect(canvasEdge(other, "http1-send1")).toBeAttached();
+
+  await clickEmptyCanvas(other);
+  await canvasNode(other, "send1").click();
+  await other.keyboard.press("Control+x");
+  await expect(canvasNode(other, "send1")).toHaveCount(0);
+  await expect(canvasEdge(other, "http1-send1")).toHaveCount(0);
+  await other.keyboard.press("Control+v");
+  await expect(canvasNode(other, "send1")).toBeVisible();
 
   await other.evaluate(() => navigator.clipboard.writeText('{"nodes": [], "edges": []}'));
   await other.keyboard.press("Control+v");
