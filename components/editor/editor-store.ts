@@ -6,11 +6,32 @@ import {
   type NodeChange,
   type XYPosition,
 } from "@xyflow/react";
+import {
+  checkConnection,
+  type ConnectionCheck,
+  type ProposedConnection,
+} from "@/lib/workflow/check-connection";
+import {
+  createClipboardPayload,
+  type GraphFragment,
+  type OmittedSecret,
+} from "@/lib/workflow/clipboard-payload";
 import type { Graph } from "@/lib/workflow/graph";
 import { isRecord } from "@/lib/workflow/is-record";
+import { layOutLayers } from "@/lib/workflow/layered-layout";
 import { nextNodeId } from "@/lib/workflow/next-node-id";
 import { getNodeType, isTriggerType } from "@/lib/workflow/node-types";
+import { remapNodeIds } from "@/lib/workflow/remap-node-ids";
 import { validateGraph, type GraphProblem } from "@/lib/workflow/validate-graph";
+import {
+  closeGroup,
+  emptyHistory,
+  recordChange,
+  redo,
+  undo,
+  type History,
+  type HistoryStep,
+} from "./editor-history";
 import {
   edgeIdFor,
   graphFingerprint,
@@ -34,7 +55,22 @@ export type EditorState = {
   problemTextByNode: ReadonlyMap<string, string>;
   /** Whether the working graph differs from the last saved draft. */
   isDirty: boolean;
+  canUndo: boolean;
+  canRedo: boolean;
+  /** Counts undos and redos, so forms that keep their own text can start over from the graph. */
+  travelCount: number;
+  /** A short message about the last edit, such as why a connection was refused. */
+  notice: EditorNotice | null;
 };
+
+/** A passing message over the canvas; `key` tells two notices with the same text apart. */
+export type EditorNotice = { key: number; text: string };
+
+/** What undo and redo restore: the canvas's nodes and edges, selection included. */
+type Snapshot = { nodes: WorkflowFlowNode[]; edges: WorkflowFlowEdge[] };
+
+/** The size auto-layout leaves for a node card, and the room between cards. */
+const layoutSpacing = { nodeWidth: 240, nodeHeight: 64, columnGap: 90, rowGap: 48 };
 
 /**
  * The editor's working copy of a workflow graph, outside React so that components subscribe to
@@ -46,26 +82,60 @@ export function createEditorStore(savedGraph: Graph) {
   const fingerprint = createFingerprinter();
   let savedFingerprint = fingerprint(savedGraph);
   let state = deriveState(toFlowNodes(savedGraph), toFlowEdges(savedGraph), null);
+  let history: History<Snapshot> = emptyHistory();
+  let noticeCount = 0;
   const listeners = new Set<() => void>();
 
   function commit(nodes: WorkflowFlowNode[], edges: WorkflowFlowEdge[]) {
     const derived = deriveState(nodes, edges, state);
-    state = { ...derived, isDirty: fingerprint(derived.graph) !== savedFingerprint };
+    state = {
+      ...derived,
+      isDirty: fingerprint(derived.graph) !== savedFingerprint,
+      canUndo: history.past.length > 0,
+      canRedo: history.future.length > 0,
+    };
     for (const listener of listeners) listener();
   }
 
-  function canConnect(
-    connection: Pick<Connection, "source" | "target"> & { sourceHandle?: string | null },
-  ): boolean {
-    const { source, target } = connection;
-    if (source === target) return false;
-    const targetNode = state.nodes.find((node) => node.id === target);
-    if (targetNode === undefined || isTriggerType(targetNode.data.nodeType)) return false;
-    const handle = connection.sourceHandle ?? null;
-    return !state.edges.some(
-      (edge) =>
-        edge.source === source && edge.target === target && (edge.sourceHandle ?? null) === handle,
+  /** Commits a change to the graph as an undoable entry, or as part of the open `group`. */
+  function change(nodes: WorkflowFlowNode[], edges: WorkflowFlowEdge[], group?: string) {
+    history = recordChange(history, { nodes: state.nodes, edges: state.edges }, group ?? null);
+    commit(nodes, edges);
+  }
+
+  /** Groups the changes of one task: React Flow deletes edges and nodes in two calls. */
+  function changeInThisTask(nodes: WorkflowFlowNode[], edges: WorkflowFlowEdge[]) {
+    change(nodes, edges, "remove");
+    queueMicrotask(closeHistoryGroup);
+  }
+
+  function closeHistoryGroup() {
+    history = closeGroup(history);
+  }
+
+  function travel(step: HistoryStep<Snapshot> | null) {
+    if (step === null) return;
+    history = step.history;
+    state = { ...state, travelCount: state.travelCount + 1 };
+    commit(step.snapshot.nodes, step.snapshot.edges);
+  }
+
+  function explainConnection(connection: ProposedConnection): ConnectionCheck {
+    return checkConnection(state.graph.nodes, state.edges, connection);
+  }
+
+  function notify(text: string) {
+    noticeCount += 1;
+    state = { ...state, notice: { key: noticeCount, text } };
+    for (const listener of listeners) listener();
+  }
+
+  function removeNodes(nodeIds: ReadonlySet<string>) {
+    const nodes = state.nodes.filter((node) => !nodeIds.has(node.id));
+    const edges = state.edges.filter(
+      (edge) => !nodeIds.has(edge.source) && !nodeIds.has(edge.target),
     );
+    change(nodes, edges);
   }
 
   return {
@@ -84,32 +154,48 @@ export function createEditorStore(savedGraph: Graph) {
       };
     },
 
+    /**
+     * React Flow's node changes. Selection and measuring are not edits; removals of one task
+     * are one entry, and so are the position changes of one drag, up to the drop.
+     */
     applyNodeChanges: (changes: NodeChange<WorkflowFlowNode>[]) => {
       const nodes = applyNodeChanges(changes, state.nodes);
-      commit(nodes, withoutDanglingEdges(state.edges, nodes, changes));
+      const edges = withoutDanglingEdges(state.edges, nodes, changes);
+      if (changes.some((item) => item.type === "remove")) return changeInThisTask(nodes, edges);
+
+      const moves = changes.filter((item) => item.type === "position");
+      if (moves.length > 0) {
+        change(nodes, edges, "move");
+        if (moves.some((item) => !item.dragging)) closeHistoryGroup();
+        return;
+      }
+      if (changes.some((item) => item.type === "add" || item.type === "replace")) {
+        return change(nodes, edges);
+      }
+      commit(nodes, edges);
     },
 
     applyEdgeChanges: (changes: EdgeChange<WorkflowFlowEdge>[]) => {
-      commit(state.nodes, applyEdgeChanges(changes, state.edges));
+      const edges = applyEdgeChanges(changes, state.edges);
+      if (changes.every((item) => item.type === "select")) return commit(state.nodes, edges);
+      changeInThisTask(state.nodes, edges);
     },
 
-    /** Refuses self-loops, edges into triggers and a second edge from the same output to a node. */
-    canConnect,
+    /** Whether an edge may be drawn, as `checkConnection` decides; see `explainConnection`. */
+    canConnect: (connection: ProposedConnection): boolean => explainConnection(connection).ok,
+
+    explainConnection,
 
     connect: (connection: Connection) => {
-      if (!canConnect(connection)) return;
-      const { source, target, sourceHandle } = connection;
-      const edge = toFlowEdge({
-        id: edgeIdFor(source, target, sourceHandle),
-        source,
-        target,
-        ...(sourceHandle ? { sourceHandle } : {}),
-      });
-      commit(state.nodes, [...state.edges, edge]);
+      if (!explainConnection(connection).ok) return;
+      change(state.nodes, [...state.edges, flowEdgeFor(connection)]);
     },
 
-    /** Adds a node of a registry type with its default config and selects it; returns its id. */
-    addNode: (type: string, position: XYPosition): string | null => {
+    /**
+     * Adds a node of a registry type with its default config and selects it; returns its id.
+     * With `connectFrom`, the new node also gets an edge from that node, in the same entry.
+     */
+    addNode: (type: string, position: XYPosition, connectFrom?: string): string | null => {
       const definition = getNodeType(type);
       if (definition === undefined) return null;
 
@@ -124,16 +210,29 @@ export function createEditorStore(savedGraph: Graph) {
         data: { nodeType: type, config },
         selected: true,
       };
-      commit([...state.nodes.map(deselect), node], state.edges.map(deselect));
+      const edges = state.edges.map(deselect);
+      const nodes = [...state.nodes.map(deselect), node];
+      const link = connectFrom === undefined ? null : linkFrom(nodes, connectFrom, id);
+      const canLink = link !== null && checkConnection(toGraph(nodes, edges).nodes, edges, link).ok;
+      change(nodes, canLink ? [...edges, flowEdgeFor(link)] : edges);
       return id;
     },
 
+    /** Typing into one field makes one entry, until focus moves (see `closeHistoryGroup`). */
     updateNodeConfig: (nodeId: string, config: Record<string, unknown>) => {
+      const before = state.nodes.find((node) => node.id === nodeId)?.data.config ?? {};
       const nodes = state.nodes.map((node) =>
         node.id === nodeId ? { ...node, data: { ...node.data, config } } : node,
       );
-      commit(nodes, state.edges);
+      change(nodes, state.edges, `config:${nodeId}:${changedKeys(before, config)}`);
     },
+
+    /** Ends the open group of changes, e.g. when focus leaves a field. */
+    closeHistoryGroup,
+
+    undo: () => travel(undo(history, { nodes: state.nodes, edges: state.edges })),
+
+    redo: () => travel(redo(history, { nodes: state.nodes, edges: state.edges })),
 
     selectNode: (nodeId: string) => {
       const nodes = state.nodes.map((node) =>
@@ -141,7 +240,91 @@ export function createEditorStore(savedGraph: Graph) {
       );
       commit(nodes, state.edges.map(deselect));
     },
+
+    selectAll: () => {
+      const select = <Item extends { selected?: boolean }>(item: Item): Item =>
+        item.selected ? item : { ...item, selected: true };
+      commit(state.nodes.map(select), state.edges.map(select));
+    },
+
+    /** The clipboard text for the selected nodes; null when none is selected. */
+    copySelection: (): string | null => createClipboardPayload(state.graph, selectedIds(state)),
+
+    /** Removes the selected nodes and their edges as one entry. */
+    removeSelection: () => removeNodes(new Set(selectedIds(state))),
+
+    /**
+     * Adds a copied fragment with fresh ids, moved by `offset`, as the new selection; returns
+     * the secrets that were left out of it, under the new ids.
+     */
+    paste: (fragment: GraphFragment, offset: XYPosition): OmittedSecret[] => {
+      const placed = remapNodeIds(fragment, state.graph, offset, (edge) =>
+        edgeIdFor(edge.source, edge.target, edge.sourceHandle),
+      );
+      const pastedNodes = toFlowNodes({ nodes: placed.nodes, edges: [] }).map((node) => ({
+        ...node,
+        selected: true,
+      }));
+      const nodes = [...state.nodes.map(deselect), ...pastedNodes];
+      change(nodes, [
+        ...state.edges.map(deselect),
+        ...toFlowEdges({ nodes: [], edges: placed.edges }),
+      ]);
+      return placed.omittedSecrets;
+    },
+
+    /** Lays the graph out in columns from its triggers (see `layOutLayers`), as one entry. */
+    layOut: () => {
+      const layoutNodes = state.nodes.map((node) => ({
+        id: node.id,
+        position: node.position,
+        isTrigger: isTriggerType(node.data.nodeType),
+      }));
+      const positions = layOutLayers(layoutNodes, state.edges, layoutSpacing);
+      const nodes = state.nodes.map((node) => ({
+        ...node,
+        position: positions.get(node.id) ?? node.position,
+      }));
+      change(nodes, state.edges);
+    },
+
+    notify,
   };
+}
+
+function flowEdgeFor(connection: ProposedConnection): WorkflowFlowEdge {
+  const { source, target, sourceHandle } = connection;
+  return toFlowEdge({
+    id: edgeIdFor(source, target, sourceHandle),
+    source,
+    target,
+    ...(sourceHandle ? { sourceHandle } : {}),
+  });
+}
+
+/**
+ * The edge that links a node added after `source`: from its first labelled output when it has
+ * some (a Condition's `true`), so the new edge is valid as drawn.
+ */
+function linkFrom(nodes: readonly WorkflowFlowNode[], source: string, target: string) {
+  const sourceNode = nodes.find((node) => node.id === source);
+  const firstOutput = sourceNode
+    ? getNodeType(sourceNode.data.nodeType)?.outputHandles?.[0]
+    : undefined;
+  return firstOutput ? { source, target, sourceHandle: firstOutput.id } : { source, target };
+}
+
+function selectedIds(state: EditorState): string[] {
+  return state.nodes.filter((node) => node.selected).map((node) => node.id);
+}
+
+/** The config keys whose values differ, sorted and joined: which field a change typed into. */
+function changedKeys(before: Record<string, unknown>, after: Record<string, unknown>): string {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...keys]
+    .filter((key) => before[key] !== after[key])
+    .sort()
+    .join(",");
 }
 
 function deriveState(
@@ -162,6 +345,10 @@ function deriveState(
     problems,
     problemTextByNode: groupByNode(problems),
     isDirty: previous?.isDirty ?? false,
+    canUndo: previous?.canUndo ?? false,
+    canRedo: previous?.canRedo ?? false,
+    travelCount: previous?.travelCount ?? 0,
+    notice: previous?.notice ?? null,
   };
 }
 
@@ -193,11 +380,7 @@ function changesMoreThanLayout(
   if (nodes.length !== previous.nodes.length || edges.length !== previous.edges.length) return true;
   const edgesChanged = edges.some((edge, index) => {
     const before = previous.edges[index];
-    return (
-      before?.source !== edge.source ||
-      before.target !== edge.target ||
-      before.sourceHandle !== edge.sourceHandle
-    );
+    return before?.source !== edge.source || before.target !== edge.target;
   });
   if (edgesChanged) return true;
   return nodes.some((node, index) => {

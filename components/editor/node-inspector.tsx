@@ -9,7 +9,12 @@ import { NodeIcon } from "./node-icon";
 import { SchedulePreview } from "./schedule-preview";
 import { describeNodeReference } from "./node-reference";
 import type { RunOutcome } from "./use-editor-commands";
-import { useEditorStoreApi, useNodeData } from "./use-editor-store";
+import {
+  selectTravelCount,
+  useEditorStore,
+  useEditorStoreApi,
+  useNodeData,
+} from "./use-editor-store";
 
 /** The selected node: what it is, how to reference it, and its settings. */
 export function NodeInspector({
@@ -24,6 +29,8 @@ export function NodeInspector({
   const store = useEditorStoreApi();
   const { deleteElements } = useReactFlow();
   const data = useNodeData(nodeId);
+  // Some fields keep half-typed text of their own; after undo or redo they start over.
+  const travelCount = useEditorStore(selectTravelCount);
   if (data === undefined) return null;
 
   const definition = getNodeType(data.nodeType);
@@ -64,7 +71,7 @@ export function NodeInspector({
       </div>
 
       <ConfigForm
-        key={nodeId}
+        key={`${nodeId}:${travelCount}`}
         nodeType={data.nodeType}
         config={data.config}
         isReadOnly={!canEdit}

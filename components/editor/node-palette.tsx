@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, useId, type DragEvent } from "react";
+import { memo, useId, type DragEvent, type KeyboardEvent } from "react";
 import type { NodeCategory, NodeTypeDefinition } from "@/lib/workflow/node-type";
 import { nodeTypes } from "@/lib/workflow/node-types";
 import { NodeIcon } from "./node-icon";
@@ -19,6 +19,7 @@ export const NodePalette = memo(function NodePalette({ onAdd }: { onAdd: (type: 
   return (
     <aside
       aria-label="Node palette"
+      onKeyDown={moveFocusBetweenItems}
       className="flex w-64 shrink-0 flex-col overflow-y-auto border-r border-slate-200 bg-white"
     >
       <div className="border-b border-slate-100 px-4 py-3">
@@ -44,6 +45,23 @@ export const NodePalette = memo(function NodePalette({ onAdd }: { onAdd: (type: 
     </aside>
   );
 });
+
+/** Arrow keys, Home and End move between palette items; Enter or Space then adds one. */
+function moveFocusBetweenItems(event: KeyboardEvent<HTMLElement>) {
+  const items = [...event.currentTarget.querySelectorAll<HTMLButtonElement>("button[draggable]")];
+  const current = items.findIndex((item) => item === event.target);
+  const last = items.length - 1;
+  const targets: Record<string, number> = {
+    ArrowDown: Math.min(current + 1, last),
+    ArrowUp: Math.max(current - 1, 0),
+    Home: 0,
+    End: last,
+  };
+  const next = items[targets[event.key] ?? -1];
+  if (next === undefined) return;
+  event.preventDefault();
+  next.focus();
+}
 
 function PaletteItem({
   definition,
@@ -82,8 +100,8 @@ function PaletteItem({
   );
 }
 
-/** The palette wired to the canvas: a click adds the node in the middle of the current view. */
+/** The palette wired to the canvas: a click adds the node after the selected one, or mid-view. */
 export function NodePaletteDock() {
-  const { addAtViewCentre } = useAddNode();
-  return <NodePalette onAdd={addAtViewCentre} />;
+  const { addAfterSelection } = useAddNode();
+  return <NodePalette onAdd={addAfterSelection} />;
 }

@@ -3,7 +3,7 @@
 import { useReactFlow, useStoreApi, type XYPosition } from "@xyflow/react";
 import { useCallback } from "react";
 import type { WorkflowFlowNode } from "./flow-graph";
-import { useEditorStoreApi } from "./use-editor-store";
+import { selectSelectedNodeId, useEditorStoreApi } from "./use-editor-store";
 
 /** The drag-and-drop type palette items carry; its data is the node type, e.g. "http-request". */
 export const nodeTypeMime = "application/x-switchyard-node";
@@ -14,9 +14,12 @@ const nodeSize = { width: 240, height: 64 };
 /** Space left between a clicked-in node and the node it would otherwise cover. */
 const nodeGapPx = 24;
 
+/** Room between a selected node and the node added after it, for the edge between them. */
+const followGapPx = 80;
+
 /**
- * Adds nodes where a person means them: at a screen point (a drop) or in the middle of the
- * visible canvas (a click or Enter on a palette item).
+ * Adds nodes where a person means them: at a screen point (a drop), or for a click or Enter on
+ * a palette item, after the one selected node (connected to it) or in the middle of the view.
  */
 export function useAddNode() {
   const store = useEditorStoreApi();
@@ -44,7 +47,24 @@ export function useAddNode() {
     [store, flowStore, screenToFlowPosition],
   );
 
-  return { addAtScreenPoint, addAtViewCentre };
+  /** After the selected node, wired to it when that is a valid edge; else mid-view. */
+  const addAfterSelection = useCallback(
+    (type: string) => {
+      const state = store.getState();
+      const selectedId = selectSelectedNodeId(state);
+      const selected = state.nodes.find((node) => node.id === selectedId);
+      if (selected === undefined) return addAtViewCentre(type);
+
+      const besideIt = {
+        x: selected.position.x + nodeSize.width + followGapPx,
+        y: selected.position.y,
+      };
+      store.addNode(type, findFreeSpot(state.nodes, besideIt), selected.id);
+    },
+    [store, addAtViewCentre],
+  );
+
+  return { addAtScreenPoint, addAfterSelection };
 }
 
 function centredAt(point: XYPosition): XYPosition {

@@ -42,6 +42,11 @@ export function selectSelectedNodeId(state: EditorState): string | null {
   return selectedId;
 }
 
+/** How many nodes are selected. */
+export function selectSelectedNodeCount(state: EditorState): number {
+  return state.nodes.reduce((count, node) => (node.selected ? count + 1 : count), 0);
+}
+
 /** The problem messages of one node, one per line; "" when it has none. */
 export function useNodeProblemText(nodeId: string): string {
   return useEditorStore(
@@ -60,3 +65,4 @@ export function useNodeData(nodeId: string): WorkflowNodeData | undefined {
 }
 
 export const selectIsDirty = (state: EditorState) => state.isDirty;
+export const selectTravelCount = (state: EditorState) => state.travelCount;

@@ -8,12 +8,18 @@ import {
   MiniMap,
   ReactFlow,
   type DefaultEdgeOptions,
+  type FinalConnectionState,
   type NodeTypes,
 } from "@xyflow/react";
-import { useState, type DragEvent } from "react";
+import { useCallback, useState, type DragEvent } from "react";
 import { getNodeType } from "@/lib/workflow/node-types";
+import { CanvasToolbar } from "./canvas-toolbar";
+import { EditorNoticeToast } from "./editor-notice";
+import type { EditorStore } from "./editor-store";
 import type { WorkflowFlowEdge, WorkflowFlowNode } from "./flow-graph";
+import { KeyboardShortcutsDialog } from "./keyboard-shortcuts";
 import { nodeTypeMime, useAddNode } from "./use-add-node";
+import { useEditorShortcuts } from "./use-editor-shortcuts";
 import { selectEdges, selectNodes, useEditorStore, useEditorStoreApi } from "./use-editor-store";
 import { WorkflowNode } from "./workflow-node";
 
@@ -30,6 +36,9 @@ const defaultEdgeOptions: DefaultEdgeOptions = {
 /** Delete as well as Backspace: people reach for either to remove what they selected. */
 const deleteKeys = ["Backspace", "Delete"];
 
+/** Shift adds to the selection as in most editors; Ctrl and Cmd are React Flow's own. */
+const multiSelectionKeys = ["Shift", "Control", "Meta"];
+
 const fitViewOptions = { padding: 0.25, maxZoom: 1 };
 
 function miniMapColour(node: WorkflowFlowNode): string {
@@ -44,6 +53,9 @@ export function WorkflowCanvas({ canEdit }: { canEdit: boolean }) {
   const { addAtScreenPoint } = useAddNode();
   // Fitting an empty canvas would refit once the first node arrives and make it jump.
   const [hasInitialNodes] = useState(() => store.getState().nodes.length > 0);
+  const [isShowingShortcuts, setIsShowingShortcuts] = useState(false);
+  const showShortcuts = useCallback(() => setIsShowingShortcuts(true), []);
+  useEditorShortcuts({ store, canEdit, onShowHelp: showShortcuts });
 
   function allowPaletteDrop(event: DragEvent) {
     if (!canEdit || !event.dataTransfer.types.includes(nodeTypeMime)) return;
@@ -67,10 +79,12 @@ export function WorkflowCanvas({ canEdit }: { canEdit: boolean }) {
         onNodesChange={store.applyNodeChanges}
         onEdgesChange={store.applyEdgeChanges}
         onConnect={store.connect}
+        onConnectEnd={(_event, connection) => explainRefusal(store, connection)}
         isValidConnection={store.canConnect}
         nodesDraggable={canEdit}
         nodesConnectable={canEdit}
         deleteKeyCode={canEdit ? deleteKeys : null}
+        multiSelectionKeyCode={multiSelectionKeys}
         defaultEdgeOptions={defaultEdgeOptions}
         onDragOver={allowPaletteDrop}
         onDrop={dropPaletteItem}
@@ -80,7 +94,8 @@ export function WorkflowCanvas({ canEdit }: { canEdit: boolean }) {
         aria-label="Workflow canvas"
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#cbd5e1" />
-        <Controls showInteractive={false} />
+        <CanvasToolbar canEdit={canEdit} onShowShortcuts={showShortcuts} />
+        <Controls showInteractive={false} showFitView={false} />
         {nodes.length === 0 ? null : (
           <MiniMap<WorkflowFlowNode>
             pannable
@@ -93,8 +108,28 @@ export function WorkflowCanvas({ canEdit }: { canEdit: boolean }) {
         )}
       </ReactFlow>
       {nodes.length === 0 ? <EmptyCanvasHint canEdit={canEdit} /> : null}
+      <EditorNoticeToast />
+      {isShowingShortcuts ? (
+        <KeyboardShortcutsDialog onClose={() => setIsShowingShortcuts(false)} />
+      ) : null}
     </>
   );
+}
+
+/**
+ * Says why a connection dropped on a step was refused. A drop between two outputs or two
+ * inputs is refused by React Flow itself and needs no words.
+ */
+function explainRefusal(store: EditorStore, connection: FinalConnectionState) {
+  const { isValid, fromNode, fromHandle, toNode, toHandle } = connection;
+  if (isValid !== false || fromNode === null || toNode === null) return;
+  const isFromOutput = fromHandle.type === "source";
+  const check = store.explainConnection({
+    source: isFromOutput ? fromNode.id : toNode.id,
+    target: isFromOutput ? toNode.id : fromNode.id,
+    sourceHandle: isFromOutput ? fromHandle.id : toHandle?.id,
+  });
+  if (!check.ok) store.notify(check.message);
 }
 
 function EmptyCanvasHint({ canEdit }: { canEdit: boolean }) {

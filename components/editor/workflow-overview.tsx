@@ -8,7 +8,7 @@ import type { RunSummaryView } from "@/lib/api/views";
 import { workflowQueries } from "@/lib/client/workflow-queries";
 import { ProblemList } from "./problem-list";
 import { useFocusNode } from "./use-focus-node";
-import { selectProblems, useEditorStore } from "./use-editor-store";
+import { selectProblems, selectSelectedNodeCount, useEditorStore } from "./use-editor-store";
 
 const triggerLabels: Record<RunSummaryView["triggerKind"], string> = {
   webhook: "Webhook",
@@ -20,6 +20,7 @@ const triggerLabels: Record<RunSummaryView["triggerKind"], string> = {
 export function WorkflowOverview({ workflowId }: { workflowId: string }) {
   const problems = useEditorStore(selectProblems);
   const focusNode = useFocusNode();
+  const selectedCount = useEditorStore(selectSelectedNodeCount);
 
   return (
     <div className="divide-y divide-slate-100">
@@ -43,7 +44,11 @@ export function WorkflowOverview({ workflowId }: { workflowId: string }) {
         </h2>
         <RecentRuns workflowId={workflowId} />
       </section>
-      <p className="p-4 text-xs text-slate-400">Select a node to edit its settings.</p>
+      <p className="p-4 text-xs text-slate-400">
+        {selectedCount > 1
+          ? `${selectedCount} steps selected. Copy, cut or delete them together, or select one to edit its settings.`
+          : "Select a node to edit its settings."}
+      </p>
     </div>
   );
 }
