@@ -79,7 +79,7 @@ export function recordEditedInboundReplay(
 }
 
 function inboundReplayRow(
-  original: { id: string; workflowId: string | null },
+  original: { id: string; workflowId: string | null; messageId?: string | null },
   replay: { workspaceId: string; runId: string; startedAt: Date },
   request: StoredInboundRequest,
 ) {
@@ -97,7 +97,10 @@ function inboundReplayRow(
     responseBodyEncoding: "utf8",
     durationMs: Date.now() - replay.startedAt.getTime(),
     error: null,
+    failure: null,
+    messageId: original.messageId ?? null,
     replayOfId: original.id,
+    isReplay: true,
     createdAt: replay.startedAt,
   };
 }
