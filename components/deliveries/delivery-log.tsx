@@ -1,18 +1,17 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
+import { useRef } from "react";
 import { useCanEdit } from "@/components/shell/session-user";
-import { refreshNewestExchanges } from "@/lib/client/exchange-queries";
-import { useLiveEvents, useThrottledCallback } from "@/lib/client/use-live-events";
+import { useLiveEvents } from "@/lib/client/use-live-events";
 import { BulkResendAction } from "./bulk-resend-action";
 import { DeliveryFilters } from "./delivery-filters";
 import { ExchangeInspector } from "./exchange-inspector";
 import { ExchangeList } from "./exchange-list";
 import { LiveIndicator } from "../ui/live-indicator";
+import { NewExchangesMarker } from "./new-exchanges-marker";
 import { useDeliveryParams } from "./use-delivery-params";
-
-/** Bursts of traffic fold into one refresh of the newest page at most this often. */
-const REFRESH_INTERVAL_MS = 500;
+import { useNewExchanges } from "./use-new-exchanges";
 
 /** The live delivery log: filters, the list of exchanges, and the inspector for one of them. */
 export function DeliveryLog() {
@@ -20,24 +19,15 @@ export function DeliveryLog() {
   const { filters, selectedId } = params;
   const queryClient = useQueryClient();
   const canEdit = useCanEdit();
+  const scroller = useRef<HTMLDivElement>(null);
+  const newExchanges = useNewExchanges(filters, scroller);
 
-  const refreshNewest = useThrottledCallback(
-    () => void refreshNewestExchanges(queryClient, filters),
-    REFRESH_INTERVAL_MS,
-  );
-  const connection = useLiveEvents(
-    (event) => {
-      if (event.type !== "exchange.created") return;
-      if (filters.workflowId && event.workflowId !== filters.workflowId) return;
-      refreshNewest();
-    },
-    { onReconnect: () => void queryClient.invalidateQueries({ queryKey: ["exchanges"] }) },
-  );
+  const connection = useLiveEvents(newExchanges.onEvent, {
+    onReconnect: () => void queryClient.invalidateQueries({ queryKey: ["exchanges"] }),
+  });
 
   const hrefForExchange = (exchangeId: string) => params.hrefWith({ exchange: exchangeId });
-  const clearFiltersHref = params.hasFilters
-    ? params.hrefWith({ workflowId: null, kind: null, outcome: null })
-    : null;
+  const clearFiltersHref = params.hasFilters ? params.clearFiltersHref : null;
 
   return (
     <div className="flex h-full min-h-0">
@@ -59,18 +49,23 @@ export function DeliveryLog() {
             <DeliveryFilters
               filters={filters}
               clearHref={clearFiltersHref}
-              onChange={params.setFilter}
+              onChange={params.setFilters}
             />
           </div>
         </header>
-        <div className="min-h-0 flex-1 overflow-y-auto">
-          <ExchangeList
-            filters={filters}
-            selectedId={selectedId}
-            clearFiltersHref={clearFiltersHref}
-            hrefFor={hrefForExchange}
-            onOpen={params.openExchange}
-          />
+        <div className="relative min-h-0 flex-1">
+          {newExchanges.count > 0 ? (
+            <NewExchangesMarker count={newExchanges.count} onShow={newExchanges.showNew} />
+          ) : null}
+          <div ref={scroller} className="h-full overflow-y-auto">
+            <ExchangeList
+              filters={filters}
+              selectedId={selectedId}
+              clearFiltersHref={clearFiltersHref}
+              hrefFor={hrefForExchange}
+              onOpen={params.openExchange}
+            />
+          </div>
         </div>
       </div>
       {selectedId ? (

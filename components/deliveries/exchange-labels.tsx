@@ -1,11 +1,22 @@
-import type { ExchangeKind, ExchangeOutcome, ExchangeSummaryView } from "@/lib/api/views";
-import type { ExchangeOutcomeFilter } from "@/lib/client/exchange-queries";
+import type {
+  ExchangeKind,
+  ExchangeKindFilter,
+  ExchangeOutcome,
+  ExchangeOutcomeFilter,
+  ExchangeSummaryView,
+} from "@/lib/api/views";
 import { Badge, type Tone } from "../ui/badge";
 
 export const kindLabels: Record<ExchangeKind, string> = {
   inbound: "Inbound",
   api_call: "API call",
   webhook_attempt: "Webhook attempt",
+};
+
+/** The kind filter's choices: the kinds, and replays of any kind. */
+export const kindFilterLabels: Record<ExchangeKindFilter, string> = {
+  ...kindLabels,
+  replay: "Replay",
 };
 
 const kindTones: Record<ExchangeKind, Tone> = {
@@ -19,6 +30,9 @@ export const outcomeLabels: Record<ExchangeOutcomeFilter, string> = {
   client_error: "Client error (4xx)",
   server_error: "Server error (5xx)",
   failed: "No response",
+  timeout: "Timed out",
+  refused: "Refused",
+  signature_failed: "Signature failed",
 };
 
 const outcomeColors: Record<ExchangeOutcome, { text: string; dot: string }> = {

@@ -32,7 +32,11 @@ export function ExchangeList({ filters, clearFiltersHref, ...tableProps }: Excha
   }
 
   const exchanges = query.data.pages.flatMap((page) => page.exchanges);
-  if (exchanges.length === 0) {
+  const search = query.data.pages.at(-1)?.search ?? null;
+  const searchNotice = search?.limitReached ? (
+    <SearchLimitNotice scanLimit={search.scanLimit} />
+  ) : null;
+  if (exchanges.length === 0 && !query.hasNextPage) {
     return clearFiltersHref ? (
       <Notice title="No exchanges match these filters">
         <Link
@@ -52,7 +56,8 @@ export function ExchangeList({ filters, clearFiltersHref, ...tableProps }: Excha
 
   return (
     <>
-      <ExchangeTable exchanges={exchanges} {...tableProps} />
+      {searchNotice}
+      {exchanges.length > 0 ? <ExchangeTable exchanges={exchanges} {...tableProps} /> : null}
       <div className="flex justify-center px-6 py-5">
         {query.hasNextPage ? (
           <Button onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
@@ -63,6 +68,18 @@ export function ExchangeList({ filters, clearFiltersHref, ...tableProps }: Excha
         )}
       </div>
     </>
+  );
+}
+
+function SearchLimitNotice({ scanLimit }: { scanLimit: number }) {
+  return (
+    <p
+      role="status"
+      className="border-b border-amber-200 bg-amber-50 px-6 py-2 text-sm text-amber-900"
+    >
+      Only the newest {scanLimit.toLocaleString("en")} matching exchanges were searched. Narrow the
+      time range to search older ones.
+    </p>
   );
 }
 

@@ -4,24 +4,48 @@ import {
   type InfiniteData,
   type QueryClient,
 } from "@tanstack/react-query";
-import type { ExchangeKind, ExchangeOutcome, ExchangePage, ExchangeView } from "../api/views";
+import type {
+  ExchangeKindFilter,
+  ExchangeOutcomeFilter,
+  ExchangePage,
+  ExchangeSummaryView,
+  ExchangeView,
+} from "../api/views";
 import { apiFetch } from "./api-fetch";
 
-export const exchangeKinds: readonly ExchangeKind[] = ["inbound", "api_call", "webhook_attempt"];
+export type { ExchangeKindFilter, ExchangeOutcomeFilter };
+
+/** The kinds the list can be filtered by; `replay` is any exchange that repeats another. */
+export const exchangeKindFilters: readonly ExchangeKindFilter[] = [
+  "inbound",
+  "api_call",
+  "webhook_attempt",
+  "replay",
+];
 
 /** The outcomes the list can be filtered by; `other` (1xx/3xx answers) has no filter. */
-export type ExchangeOutcomeFilter = Exclude<ExchangeOutcome, "other">;
 export const exchangeOutcomeFilters: readonly ExchangeOutcomeFilter[] = [
   "success",
   "client_error",
   "server_error",
   "failed",
+  "timeout",
+  "refused",
+  "signature_failed",
 ];
 
+/** What the log can be narrowed by; `from` and `to` are ISO 8601 instants. */
 export type ExchangeFilters = {
   workflowId?: string;
-  kind?: ExchangeKind;
+  runId?: string;
+  kind?: ExchangeKindFilter;
   outcome?: ExchangeOutcomeFilter;
+  status?: number;
+  host?: string;
+  from?: string;
+  to?: string;
+  messageId?: string;
+  q?: string;
 };
 
 const PAGE_SIZE = 50;
@@ -94,11 +118,48 @@ function mergeNewestPage(
   return { pages: [merged, ...olderPages], pageParams: current.pageParams };
 }
 
-function fetchExchangePage(filters: ExchangeFilters, cursor: string | null): Promise<ExchangePage> {
-  const search = new URLSearchParams({ limit: String(PAGE_SIZE) });
-  if (filters.workflowId) search.set("workflowId", filters.workflowId);
-  if (filters.kind) search.set("kind", filters.kind);
-  if (filters.outcome) search.set("outcome", filters.outcome);
+/** The most new exchanges {@link countNewerExchanges} counts; beyond it the log says "50+". */
+export const NEW_EXCHANGES_CAP = 50;
+
+/**
+ * How many exchanges matching `filters` are newer than `newest`, the top row on screen, counted
+ * from a fresh first page so that only arrivals the filters let through count; at most
+ * `NEW_EXCHANGES_CAP + 1`, which stands for "more than the cap".
+ */
+export async function countNewerExchanges(
+  filters: ExchangeFilters,
+  newest: Pick<ExchangeSummaryView, "id" | "createdAt">,
+): Promise<number> {
+  const page = await fetchExchangePage(filters, null, NEW_EXCHANGES_CAP + 1);
+  const newestAt = Date.parse(newest.createdAt);
+  return page.exchanges.filter(({ id, createdAt }) => {
+    const at = Date.parse(createdAt);
+    return at > newestAt || (at === newestAt && id > newest.id);
+  }).length;
+}
+
+/**
+ * Replaces the cached log for `filters` with its newest page alone, as a fresh visit would
+ * show it; the older pages load again on demand.
+ */
+export async function showNewestExchanges(
+  queryClient: QueryClient,
+  filters: ExchangeFilters,
+): Promise<void> {
+  const newest = await fetchExchangePage(filters, null);
+  const { queryKey } = exchangeListQueryOptions(filters);
+  queryClient.setQueryData(queryKey, { pages: [newest], pageParams: [null] });
+}
+
+function fetchExchangePage(
+  filters: ExchangeFilters,
+  cursor: string | null,
+  limit = PAGE_SIZE,
+): Promise<ExchangePage> {
+  const search = new URLSearchParams({ limit: String(limit) });
+  for (const [name, value] of Object.entries(filters)) {
+    if (value !== undefined && value !== "") search.set(name, String(value));
+  }
   if (cursor) search.set("cursor", cursor);
   return apiFetch<ExchangePage>(`/api/exchanges?${search.toString()}`);
 }
