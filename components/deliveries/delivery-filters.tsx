@@ -35,6 +35,8 @@ export function DeliveryFilters({ filters, onChange, clearHref }: DeliveryFilter
   const panelId = useId();
   const activeMore = moreFilterNames.filter((name) => filters[name] !== undefined).length;
   const [isMoreOpen, setMoreOpen] = useState(activeMore > 0);
+  // Removing a chip starts the text boxes afresh, so none sends on the text it held before.
+  const [generation, setGeneration] = useState(0);
   const set = (name: FilterName) => (value: string) => onChange({ [name]: value || null });
   const timeRange = describeTimeRange(filters.from, filters.to);
 
@@ -42,6 +44,7 @@ export function DeliveryFilters({ filters, onChange, clearHref }: DeliveryFilter
     <div className="space-y-3">
       <div className="flex flex-wrap items-end gap-3">
         <DebouncedInput
+          key={`Search-${generation}`}
           label="Search"
           type="search"
           placeholder="URL or body text"
@@ -89,6 +92,7 @@ export function DeliveryFilters({ filters, onChange, clearHref }: DeliveryFilter
 
         <FilterSelect
           label="Time"
+          className="w-56"
           value={timeRange ? "custom" : ""}
           onChange={(preset) => {
             const chosen = timePresets.find(({ id }) => id === preset);
@@ -137,6 +141,7 @@ export function DeliveryFilters({ filters, onChange, clearHref }: DeliveryFilter
           className="grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-slate-50 p-3 md:grid-cols-3 xl:grid-cols-6"
         >
           <DebouncedInput
+            key={`Status code-${generation}`}
             label="Status code"
             inputMode="numeric"
             placeholder="e.g. 404"
@@ -146,6 +151,7 @@ export function DeliveryFilters({ filters, onChange, clearHref }: DeliveryFilter
             invalidMessage="A status from 100 to 599"
           />
           <DebouncedInput
+            key={`Endpoint host-${generation}`}
             label="Endpoint host"
             placeholder="api.example.com"
             maxLength={253}
@@ -153,6 +159,7 @@ export function DeliveryFilters({ filters, onChange, clearHref }: DeliveryFilter
             onCommit={(value) => onChange({ host: value.toLowerCase() || null })}
           />
           <DebouncedInput
+            key={`Message id-${generation}`}
             label="Message id"
             placeholder="msg_…"
             maxLength={200}
@@ -160,6 +167,7 @@ export function DeliveryFilters({ filters, onChange, clearHref }: DeliveryFilter
             onCommit={set("messageId")}
           />
           <DebouncedInput
+            key={`Run id-${generation}`}
             label="Run id"
             maxLength={64}
             value={filters.runId ?? ""}
@@ -182,7 +190,10 @@ export function DeliveryFilters({ filters, onChange, clearHref }: DeliveryFilter
         filters={filters}
         workflowName={workflowName}
         clearHref={clearHref}
-        onRemove={(names) => onChange(Object.fromEntries(names.map((name) => [name, null])))}
+        onRemove={(names) => {
+          setGeneration(generation + 1);
+          onChange(Object.fromEntries(names.map((name) => [name, null])));
+        }}
       />
     </div>
   );
@@ -215,17 +226,19 @@ function InstantInput({ label, value, onChange }: InstantInputProps) {
 
 type FilterSelectProps = {
   label: string;
+  /** The width, when the choices need more than the usual. */
+  className?: string;
   value: string;
   onChange: (value: string) => void;
   children: ReactNode;
 };
 
-function FilterSelect({ label, value, onChange, children }: FilterSelectProps) {
+function FilterSelect({ label, className = "w-44", value, onChange, children }: FilterSelectProps) {
   const id = useId();
   // A label wrapping a select would take the selected option into its name; `htmlFor` keeps
   // the name to the label alone.
   return (
-    <div className="flex w-44 flex-col gap-1">
+    <div className={`flex flex-col gap-1 ${className}`}>
       <label htmlFor={id} className="text-xs font-medium text-slate-600">
         {label}
       </label>

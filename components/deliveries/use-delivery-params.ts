@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useMemo } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import {
   exchangeKindFilters,
   exchangeOutcomeFilters,
@@ -43,15 +43,18 @@ export function useDeliveryParams() {
   const filters = useMemo(() => parseFilters(searchParams), [searchParams]);
   const selectedId = searchParams.get("exchange");
 
-  function hrefWith(changes: FilterChanges): string {
-    const next = new URLSearchParams(searchParams.toString());
-    for (const [name, value] of Object.entries(changes)) {
-      if (value) next.set(name, value);
-      else next.delete(name);
+  const hrefWith = (changes: FilterChanges) => withChanges(pathname, searchParams, changes);
+
+  // Changes asked for but not yet in the rendered URL: the router applies a replace a moment
+  // later, and a second change in that moment must be made on top of the first, not beside it.
+  const pending = useRef<FilterChanges>({});
+  useEffect(() => {
+    for (const [name, value] of Object.entries(pending.current)) {
+      if ((searchParams.get(name) ?? null) === (value || null)) {
+        delete pending.current[name as keyof FilterChanges];
+      }
     }
-    const search = next.toString();
-    return search ? `${pathname}?${search}` : pathname;
-  }
+  }, [searchParams]);
 
   const noFilters = Object.fromEntries(filterNames.map((name) => [name, null]));
 
@@ -65,6 +68,16 @@ export function useDeliveryParams() {
     openExchange: (id: string) => router.push(hrefWith({ exchange: id }), { scroll: false }),
     closeExchange: () => router.push(hrefWith({ exchange: null }), { scroll: false }),
   };
+}
+
+function withChanges(pathname: string, current: URLSearchParams, changes: FilterChanges): string {
+  const next = new URLSearchParams(current.toString());
+  for (const [name, value] of Object.entries(changes)) {
+    if (value) next.set(name, value);
+    else next.delete(name);
+  }
+  const search = next.toString();
+  return search ? `${pathname}?${search}` : pathname;
 }
 
 /** Values a hand-edited URL gets wrong are dropped rather than sent to the API. */
