@@ -1,15 +1,18 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import type { ExchangeView } from "@/lib/api/views";
 import { useCanEdit } from "@/components/shell/session-user";
 import { useResendDelivery } from "@/lib/client/replay-mutations";
 import { Button } from "../ui/button";
+import { CompareMenu } from "./compare-menu";
+import { CopyAsCurl } from "./copy-as-curl";
 import { ExchangeStatus, KindBadge } from "./exchange-labels";
+import { ExchangeTimings } from "./exchange-timings";
 import { formatDuration, formatExactTime, formatHoursSpan } from "../ui/format";
 import { BodyViewer, HeadersTable } from "./http-message";
+import type { ExchangeFailure, InspectedExchange } from "./inspected-exchange";
 
 type ExchangeDetailsProps = {
-  exchange: ExchangeView;
+  exchange: InspectedExchange;
   /** Where the log shows another exchange in the inspector, keeping its filters. */
   hrefFor: (exchangeId: string) => string;
 };
@@ -34,11 +37,24 @@ export function ExchangeDetails({ exchange, hrefFor }: ExchangeDetailsProps) {
         </h2>
       </div>
 
+      <div className="flex items-start justify-between gap-3">
+        <CopyAsCurl exchange={exchange} />
+        <CompareMenu exchange={exchange} />
+      </div>
+
       <ExchangeFacts exchange={exchange} hrefFor={hrefFor} />
+
+      <ExchangeTimings
+        connectMs={exchange.connectMs ?? null}
+        firstByteMs={exchange.firstByteMs ?? null}
+        durationMs={exchange.durationMs}
+      />
 
       {exchange.error ? (
         <div className="rounded-md bg-rose-50 px-3 py-2.5 ring-1 ring-inset ring-rose-200">
-          <p className="text-xs font-medium text-rose-800">Error</p>
+          <p className="text-xs font-medium text-rose-800">
+            {failureLabels[exchange.failure ?? "other"]}
+          </p>
           <p className="mt-0.5 break-words font-mono text-xs text-rose-700">{exchange.error}</p>
         </div>
       ) : null}
@@ -51,6 +67,7 @@ export function ExchangeDetails({ exchange, hrefFor }: ExchangeDetailsProps) {
           <BodyViewer
             label="Request body"
             body={exchange.requestBody}
+            encoding={exchange.requestBodyEncoding}
             isTruncated={exchange.requestBodyTruncated}
             removedByRetention={exchange.requestBodyPruned ? removedAfter : null}
           />
@@ -73,6 +90,7 @@ export function ExchangeDetails({ exchange, hrefFor }: ExchangeDetailsProps) {
               <BodyViewer
                 label="Response body"
                 body={exchange.responseBody}
+                encoding={exchange.responseBodyEncoding}
                 isTruncated={exchange.responseBodyTruncated}
                 removedByRetention={exchange.responseBodyPruned ? removedAfter : null}
               />
@@ -84,8 +102,16 @@ export function ExchangeDetails({ exchange, hrefFor }: ExchangeDetailsProps) {
   );
 }
 
+const failureLabels: Record<ExchangeFailure, string> = {
+  timeout: "Timed out",
+  refused: "Refused before sending",
+  connection: "Connection failed",
+  signature: "Signature verification failed",
+  other: "Error",
+};
+
 /** "after 7 days": how old the exchange was when retention cleared its bodies. */
-function retentionAge(exchange: ExchangeView): string | null {
+function retentionAge(exchange: InspectedExchange): string | null {
   if (!exchange.bodiesPrunedAt) return null;
   const ageMs = Date.parse(exchange.bodiesPrunedAt) - Date.parse(exchange.createdAt);
   return `after ${formatHoursSpan(ageMs / 3_600_000)}`;
@@ -119,7 +145,6 @@ const linkClass = "font-medium text-indigo-600 hover:text-indigo-500";
 function ExchangeFacts({ exchange, hrefFor }: ExchangeDetailsProps) {
   return (
     <dl className="grid grid-cols-2 gap-x-6 gap-y-3 rounded-lg bg-slate-50 px-4 py-3 text-sm ring-1 ring-inset ring-slate-200">
-      <Fact term="Duration">{formatDuration(exchange.durationMs)}</Fact>
       <Fact term="Time">
         <time dateTime={exchange.createdAt}>{formatExactTime(exchange.createdAt)}</time>
       </Fact>
@@ -141,6 +166,20 @@ function ExchangeFacts({ exchange, hrefFor }: ExchangeDetailsProps) {
           "—"
         )}
       </Fact>
+      {exchange.runId && exchange.stepName ? (
+        <Fact term="Step">
+          <Link href={`/runs/${exchange.runId}`} className={linkClass}>
+            {exchange.stepName}
+          </Link>
+        </Fact>
+      ) : null}
+      {exchange.messageId ? (
+        <Fact term="Message id">
+          <span className="font-mono text-xs" title={exchange.messageId}>
+            {exchange.messageId}
+          </span>
+        </Fact>
+      ) : null}
       {exchange.deliveryId ? (
         <Fact term="Delivery">
           Attempt {exchange.attempt ?? "—"}{" "}

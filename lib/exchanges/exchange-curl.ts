@@ -18,10 +18,6 @@ export type CurlCommand = { command: string; notes: string[] };
 // send a wrong length after truncation, or a host the URL already names.
 const COMPUTED_HEADERS = new Set(["content-length", "host", "connection", "transfer-encoding"]);
 
-// Characters a single-quoted word cannot hold as they are: other controls than tab and newline.
-// Newlines and any Unicode are safe inside single quotes.
-const CONTROL_CHARACTERS = /[\x00-\x08\x0b-\x1f\x7f]/;
-
 /**
  * Builds a cURL command that sends the recorded request again. Every argument is quoted for a
  * POSIX shell, so nothing in a URL, header or body is expanded. Redacted values stay
@@ -75,7 +71,7 @@ export function buildCurlCommand(request: CurlRequest, origin: string): CurlComm
  * quoteForShell("a\rb"); // $'a\rb'
  */
 export function quoteForShell(value: string): string {
-  if (!CONTROL_CHARACTERS.test(value)) return `'${value.replaceAll("'", `'\\''`)}'`;
+  if (![...value].some(isUnreadableControl)) return `'${value.replaceAll("'", `'\\''`)}'`;
 
   let quoted = "";
   for (const character of value) quoted += ansiCEscape(character);
@@ -95,9 +91,17 @@ function ansiCEscape(character: string): string {
     case "\t":
       return "\\t";
   }
+  if (!isUnreadableControl(character)) return character;
+  return `\\x${(character.codePointAt(0) ?? 0).toString(16).padStart(2, "0")}`;
+}
+
+/**
+ * Control characters other than tab and newline: a single-quoted word would hold them, but a
+ * terminal would not show them. Newlines and any other Unicode are fine inside single quotes.
+ */
+function isUnreadableControl(character: string): boolean {
   const code = character.codePointAt(0) ?? 0;
-  if (code < 0x20 || code === 0x7f) return `\\x${code.toString(16).padStart(2, "0")}`;
-  return character;
+  return (code < 0x20 && character !== "\t" && character !== "\n") || code === 0x7f;
 }
 
 // The recorded URL is kept as it is, not normalised, so `[redacted]` is not percent-encoded.

@@ -91,7 +91,12 @@ describe("buildCurlCommand", () => {
   it("leaves out headers curl computes itself, whatever their case", () => {
     const { command } = buildCurlCommand(
       request({
-        headers: { "Content-Length": "12", Host: "api.example", Connection: "close", accept: "*/*" },
+        headers: {
+          "Content-Length": "12",
+          Host: "api.example",
+          Connection: "close",
+          accept: "*/*",
+        },
         body: "hello",
         bodyEncoding: "utf8",
       }),

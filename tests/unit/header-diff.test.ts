@@ -26,6 +26,8 @@ describe("diffHeaders", () => {
     expect(diffHeaders({ "x-flag": "" }, {})).toEqual([
       { kind: "removed", name: "x-flag", value: "" },
     ]);
-    expect(diffHeaders({}, { "x-flag": "" })).toEqual([{ kind: "added", name: "x-flag", value: "" }]);
+    expect(diffHeaders({}, { "x-flag": "" })).toEqual([
+      { kind: "added", name: "x-flag", value: "" },
+    ]);
   });
 });

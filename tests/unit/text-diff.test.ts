@@ -59,7 +59,10 @@ describe("diffLines", () => {
     const random = seededRandom(7);
     const words = ["a", "b", "c", "d"];
     const randomLines = () =>
-      Array.from({ length: Math.floor(random() * 12) }, () => words[Math.floor(random() * 4)] ?? "a");
+      Array.from(
+        { length: Math.floor(random() * 12) },
+        () => words[Math.floor(random() * 4)] ?? "a",
+      );
 
     for (let round = 0; round < 300; round += 1) {
       const a = randomLines();
