@@ -1,16 +1,22 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useMemo, useState, type ReactNode } from "react";
 import { buildCurlCommand } from "@/lib/exchanges/exchange-curl";
 import type { ExchangeView } from "@/lib/api/views";
 import { useClipboardCopy } from "../editor/use-clipboard-copy";
 import { Button } from "../ui/button";
 
+type CopyAsCurlProps = {
+  exchange: ExchangeView;
+  /** Further controls at the end of the button row, above the command when it is shown. */
+  trailing?: ReactNode;
+};
+
 /**
  * Copies the exchange's request as a cURL command, and shows the command on demand with what
  * to know before running it (redacted values, a cut body, a binary body piped in).
  */
-export function CopyAsCurl({ exchange }: { exchange: ExchangeView }) {
+export function CopyAsCurl({ exchange, trailing }: CopyAsCurlProps) {
   const [isShown, setIsShown] = useState(false);
   const { copyState, copy } = useClipboardCopy();
   const curl = useMemo(
@@ -46,6 +52,7 @@ export function CopyAsCurl({ exchange }: { exchange: ExchangeView }) {
         <span role="status" className="text-xs text-slate-500">
           {copyState === "copied" ? "Copied" : copyState === "failed" ? "Copy it below" : ""}
         </span>
+        {trailing ? <div className="ml-auto">{trailing}</div> : null}
       </div>
       {isShown ? (
         <div className="space-y-1.5">

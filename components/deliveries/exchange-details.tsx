@@ -37,10 +37,7 @@ export function ExchangeDetails({ exchange, hrefFor }: ExchangeDetailsProps) {
         </h2>
       </div>
 
-      <div className="flex items-start justify-between gap-3">
-        <CopyAsCurl exchange={exchange} />
-        <CompareMenu exchange={exchange} />
-      </div>
+      <CopyAsCurl exchange={exchange} trailing={<CompareMenu exchange={exchange} />} />
 
       <ExchangeFacts exchange={exchange} hrefFor={hrefFor} />
 

@@ -80,42 +80,57 @@ function HeaderDiffTable({ label, changes }: { label: string; changes: HeaderCha
   if (changes.length === 0) return <p className="text-xs italic text-slate-400">No headers</p>;
 
   return (
-    <table aria-label={label} className="w-full table-fixed font-mono text-xs">
-      <thead className="text-left font-sans text-slate-500">
-        <tr className="border-b border-slate-200">
-          <th scope="col" className="w-20 py-1 pr-2 font-medium">
-            Change
-          </th>
-          <th scope="col" className="w-1/4 py-1 pr-3 font-medium">
-            Name
-          </th>
-          <th scope="col" className="py-1 font-medium">
-            Value
-          </th>
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-slate-100">
-        {changes.map((change) => (
-          <tr key={change.name} className={`align-top ${changeStyles[change.kind].row}`}>
-            <td className="py-1.5 pl-1 pr-2 font-sans font-medium">
-              {changeStyles[change.kind].label}
-            </td>
-            <td className="break-all py-1.5 pr-3">{change.name}</td>
-            <td className="break-all py-1.5 pr-1">
-              {change.kind === "changed" ? (
-                <>
-                  <del className="block text-rose-700">{change.before}</del>
-                  <ins className="block no-underline text-emerald-800">{change.after}</ins>
-                </>
-              ) : (
-                change.value
-              )}
-            </td>
+    <div className="space-y-1.5">
+      <p className="text-xs text-slate-600">{summarizeChanges(changes)}</p>
+      <table aria-label={label} className="w-full table-fixed font-mono text-xs">
+        <thead className="text-left font-sans text-slate-500">
+          <tr className="border-b border-slate-200">
+            <th scope="col" className="w-20 py-1 pr-2 font-medium">
+              Change
+            </th>
+            <th scope="col" className="w-1/4 py-1 pr-3 font-medium">
+              Name
+            </th>
+            <th scope="col" className="py-1 font-medium">
+              Value
+            </th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {changes.map((change) => (
+            <tr key={change.name} className={`align-top ${changeStyles[change.kind].row}`}>
+              <td className="py-1.5 pl-1 pr-2 font-sans font-medium">
+                {changeStyles[change.kind].label}
+              </td>
+              <td className="break-all py-1.5 pr-3">{change.name}</td>
+              <td className="break-all py-1.5 pr-1">
+                {change.kind === "changed" ? (
+                  <>
+                    <del className="block text-rose-700">{change.before}</del>
+                    <ins className="block no-underline text-emerald-800">{change.after}</ins>
+                  </>
+                ) : (
+                  change.value
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
+}
+
+/** "All 6 headers are the same", or "1 changed, 2 added of 8 headers". */
+function summarizeChanges(changes: HeaderChange[]): string {
+  const counts = (["changed", "added", "removed"] as const)
+    .map((kind) => [kind, changes.filter((change) => change.kind === kind).length] as const)
+    .filter(([, count]) => count > 0);
+  const total = `${changes.length} ${changes.length === 1 ? "header" : "headers"}`;
+  if (counts.length === 0) {
+    return changes.length === 1 ? "The one header is the same" : `All ${total} are the same`;
+  }
+  return `${counts.map(([kind, count]) => `${count} ${kind}`).join(", ")} of ${total}`;
 }
 
 /** "500 in 12 ms", or the error when no answer came. */

@@ -6,7 +6,7 @@ import { useState } from "react";
 const CHILDREN_PER_PAGE = 100;
 
 /** Levels open when the tree first shows. */
-const OPEN_DEPTH = 2;
+const OPEN_DEPTH = 3;
 
 type JsonContainer = Record<string, unknown> | unknown[];
 

@@ -88,7 +88,8 @@ function DiffRow({ line }: { line: DiffLine }) {
         {line.kind === "removed" ? "" : line.afterNumber}
       </td>
       <td className="w-4 select-none">
-        <span aria-label={style.label}>{style.sign}</span>
+        <span aria-hidden>{style.sign}</span>
+        <span className="sr-only">{style.label}</span>
       </td>
       <td className="whitespace-pre-wrap break-all pr-3">{line.text}</td>
     </tr>
