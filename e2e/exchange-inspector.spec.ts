@@ -119,22 +119,8 @@ test("the inspector shows the timings, the run and step, and copies the request 
   const [call] = await exchangesOfRun(request, runId, "api_call", 1);
   const [inbound] = await exchangesOfRun(request, runId, "inbound", 1);
 
-  await openInspector(page, call?.id ?? "");
-  const details = page.getByRole("region", { name: "Exchange details" });
-  const timings = details.getByRole("definition").filter({ hasText: /\d+ ms/ });
-  await expect(details.getByText("Total", { exact: true })).toBeVisible();
-  await expect(timings.first()).toBeVisible();
-  await details.getByRole("button", { name: "Show cURL" }).click();
-  const apiCurl = details.getByLabel("cURL command");
-  await expect(apiCurl).toContainText("-H 'authorization: [redacted]'");
-  await expect(details.getByText(/fill them in before sending/)).toBeVisible();
-
-  const stepLink = details.getByRole("link", { name: "http1", exact: true });
-  await expect(stepLink).toHaveAttribute("href", `/runs/${runId}`);
-  await stepLink.click();
-  await expect(page).toHaveURL(new RegExp(`/runs/${runId}$`));
-
   await openInspector(page, inbound?.id ?? "");
+  const details = page.getByRole("region", { name: "Exchange details" });
   await details.getByRole("button", { name: "Copy as cURL" }).click();
   await expect(details.getByRole("status").filter({ hasText: "Copied" })).toBeVisible();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
@@ -148,6 +134,20 @@ test("the inspector shows the timings, the run and step, and copies the request 
   const calls = await api.waitForRequests(callsBefore + 1);
   const sent = JSON.parse(calls.at(-1)?.body ?? "{}") as { order: string };
   expect(sent.order).toBe("A-7");
+
+  await openInspector(page, call?.id ?? "");
+  const timings = details.getByRole("definition").filter({ hasText: /\d+ ms/ });
+  await expect(details.getByText("Total", { exact: true })).toBeVisible();
+  await expect(timings.first()).toBeVisible();
+  await details.getByRole("button", { name: "Show cURL" }).click();
+  const apiCurl = details.getByLabel("cURL command");
+  await expect(apiCurl).toContainText("-H 'authorization: [redacted]'");
+  await expect(details.getByText(/fill them in before sending/)).toBeVisible();
+
+  const stepLink = details.getByRole("link", { name: "http1", exact: true });
+  await expect(stepLink).toHaveAttribute("href", `/runs/${runId}`);
+  await stepLink.click();
+  await expect(page).toHaveURL(new RegExp(`/runs/${runId}$`));
 });
 
 test("a binary body shows as hex", async ({ page, request }) => {
