@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent, type ReactNode } from "react";
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import type { ExchangeView } from "@/lib/api/views";
 import { previousAttemptQueryOptions } from "@/lib/client/previous-attempt-query";
 import { Button } from "../ui/button";
@@ -20,9 +20,31 @@ export function compareHref(beforeId: string, afterId: string): string {
  */
 export function CompareMenu({ exchange }: { exchange: ExchangeView }) {
   const [isOpen, setIsOpen] = useState(false);
+  const menuRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!isOpen) return;
+    // Escape closes the menu before the inspector around it, which closes on Escape too.
+    function onKeyDown(event: KeyboardEvent) {
+      if (event.key !== "Escape") return;
+      event.preventDefault();
+      setIsOpen(false);
+    }
+    function onPointerDown(event: PointerEvent) {
+      if (event.target instanceof Node && !menuRef.current?.contains(event.target)) {
+        setIsOpen(false);
+      }
+    }
+    document.addEventListener("keydown", onKeyDown, { capture: true });
+    document.addEventListener("pointerdown", onPointerDown);
+    return () => {
+      document.removeEventListener("keydown", onKeyDown, { capture: true });
+      document.removeEventListener("pointerdown", onPointerDown);
+    };
+  }, [isOpen]);
 
   return (
-    <div className="relative">
+    <div ref={menuRef} className="relative">
       <Button aria-expanded={isOpen} onClick={() => setIsOpen((value) => !value)}>
         Compare with…
       </Button>
