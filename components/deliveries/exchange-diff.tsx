@@ -6,6 +6,7 @@ import { hexRows, storedBodyBytes } from "@/lib/exchanges/body-bytes";
 import { diffHeaders, type HeaderChange } from "@/lib/exchanges/header-diff";
 import type { BodyEncoding } from "@/lib/http/captured-exchange";
 import { formatDuration, prettyJsonBody } from "../ui/format";
+import { ExchangeStatus } from "./exchange-labels";
 import { TextDiffView } from "./text-diff-view";
 
 /** Bodies longer than this are compared by their beginning only, to keep the page quick. */
@@ -43,12 +44,12 @@ export function ExchangeDiff({ before, after }: { before: ExchangeView; after: E
 
       <DiffSection title="Response">
         <DiffPart title="Status">
-          <p className="font-mono text-sm text-slate-800">
-            <span aria-label="Status before">{describeAnswer(before)}</span>
-            <span aria-hidden className="mx-2 text-slate-400">
+          <p className="flex flex-wrap items-center gap-2 text-sm text-slate-700">
+            <Answer label="Status before" exchange={before} />
+            <span aria-hidden className="text-slate-400">
               →
             </span>
-            <span aria-label="Status after">{describeAnswer(after)}</span>
+            <Answer label="Status after" exchange={after} />
           </p>
         </DiffPart>
         <DiffPart title="Headers">
@@ -133,10 +134,14 @@ function summarizeChanges(changes: HeaderChange[]): string {
   return `${counts.map(([kind, count]) => `${count} ${kind}`).join(", ")} of ${total}`;
 }
 
-/** "500 in 12 ms", or the error when no answer came. */
-function describeAnswer(exchange: ExchangeView): string {
-  const status = exchange.responseStatus ?? exchange.error ?? "No response";
-  return `${status} in ${formatDuration(exchange.durationMs)}`;
+/** "500 in 12 ms" with the status coloured by outcome, or the error when no answer came. */
+function Answer({ label, exchange }: { label: string; exchange: ExchangeView }) {
+  return (
+    <span aria-label={label} className="inline-flex items-center gap-1.5">
+      <ExchangeStatus {...exchange} />
+      <span className="text-xs text-slate-500"> in {formatDuration(exchange.durationMs)}</span>
+    </span>
+  );
 }
 
 /**
