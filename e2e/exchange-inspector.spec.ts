@@ -210,4 +210,11 @@ test("two attempts of a delivery compare side by side, on a page that can be sha
 
   await page.getByRole("link", { name: "Swap sides" }).click();
   await expect(page.getByLabel("Status before")).toHaveText(/^200 in /);
+
+  await openInspector(page, first?.id ?? "");
+  await details.getByRole("button", { name: "Compare with…" }).click();
+  await details.getByLabel("Exchange id").fill(second?.id ?? "");
+  await details.getByRole("button", { name: "Compare", exact: true }).click();
+  await expect(page).toHaveURL(`/deliveries/compare?before=${second?.id}&after=${first?.id}`);
+  await expect(page.getByLabel("Status after")).toHaveText(/^500 in /);
 });
