@@ -136,9 +136,11 @@ test("the inspector shows the timings, the run and step, and copies the request 
   expect(sent.order).toBe("A-7");
 
   await openInspector(page, call?.id ?? "");
-  const timings = details.getByRole("definition").filter({ hasText: /\d+ ms/ });
-  await expect(details.getByText("Total", { exact: true })).toBeVisible();
-  await expect(timings.first()).toBeVisible();
+  const timings = details.getByRole("group", { name: "Timings" });
+  for (const phase of ["Connect", "First byte", "Total"]) {
+    await expect(timings.getByRole("term").filter({ hasText: phase })).toBeVisible();
+  }
+  await expect(timings.getByRole("definition")).toHaveText([/^\d+ ms$/, /^\d+ ms$/, /^\d+ ms$/]);
   await details.getByRole("button", { name: "Show cURL" }).click();
   const apiCurl = details.getByLabel("cURL command");
   await expect(apiCurl).toContainText("-H 'authorization: [redacted]'");

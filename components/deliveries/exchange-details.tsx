@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import type { ExchangeFailure, ExchangeView } from "@/lib/api/views";
 import { useCanEdit } from "@/components/shell/session-user";
 import { useResendDelivery } from "@/lib/client/replay-mutations";
 import { Button } from "../ui/button";
@@ -9,10 +10,9 @@ import { ExchangeStatus, KindBadge } from "./exchange-labels";
 import { ExchangeTimings } from "./exchange-timings";
 import { formatDuration, formatExactTime, formatHoursSpan } from "../ui/format";
 import { BodyViewer, HeadersTable } from "./http-message";
-import type { ExchangeFailure, InspectedExchange } from "./inspected-exchange";
 
 type ExchangeDetailsProps = {
-  exchange: InspectedExchange;
+  exchange: ExchangeView;
   /** Where the log shows another exchange in the inspector, keeping its filters. */
   hrefFor: (exchangeId: string) => string;
 };
@@ -42,8 +42,8 @@ export function ExchangeDetails({ exchange, hrefFor }: ExchangeDetailsProps) {
       <ExchangeFacts exchange={exchange} hrefFor={hrefFor} />
 
       <ExchangeTimings
-        connectMs={exchange.connectMs ?? null}
-        firstByteMs={exchange.firstByteMs ?? null}
+        connectMs={exchange.connectMs}
+        firstByteMs={exchange.firstByteMs}
         durationMs={exchange.durationMs}
       />
 
@@ -108,7 +108,7 @@ const failureLabels: Record<ExchangeFailure, string> = {
 };
 
 /** "after 7 days": how old the exchange was when retention cleared its bodies. */
-function retentionAge(exchange: InspectedExchange): string | null {
+function retentionAge(exchange: ExchangeView): string | null {
   if (!exchange.bodiesPrunedAt) return null;
   const ageMs = Date.parse(exchange.bodiesPrunedAt) - Date.parse(exchange.createdAt);
   return `after ${formatHoursSpan(ageMs / 3_600_000)}`;

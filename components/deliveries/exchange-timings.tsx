@@ -24,7 +24,7 @@ export function ExchangeTimings({ connectMs, firstByteMs, durationMs }: Exchange
   const totalMs = Math.max(durationMs, 1);
 
   return (
-    <div className="space-y-2">
+    <div role="group" aria-label="Timings" className="space-y-2">
       <div aria-hidden className="flex h-2 overflow-hidden rounded-full bg-slate-100">
         {phases.map((phase) => (
           <div
@@ -35,7 +35,7 @@ export function ExchangeTimings({ connectMs, firstByteMs, durationMs }: Exchange
           />
         ))}
       </div>
-      <dl aria-label="Timings" className="flex flex-wrap gap-x-5 gap-y-1 text-xs">
+      <dl className="flex flex-wrap gap-x-5 gap-y-1 text-xs">
         {connectMs !== null ? (
           <Timing term="Connect" valueMs={connectMs} color="bg-sky-400" />
         ) : null}
