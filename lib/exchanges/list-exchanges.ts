@@ -150,13 +150,16 @@ function atOrAbove(edge: ExchangeCursor): Prisma.ExchangeWhereInput {
 }
 
 /**
- * The text in the URL or either body, ignoring case: SQLite's LIKE folds ASCII letters
- * itself; PostgreSQL needs ILIKE, which Prisma writes for `mode: "insensitive"` (a PostgreSQL
- * client's option, so it is absent from the shared types).
+ * The text in the URL or either body, ignoring case. Prisma passes `contains` to LIKE as it is.
+ * PostgreSQL needs ILIKE, which Prisma writes for `mode: "insensitive"` (a PostgreSQL client's
+ * option, so it is absent from the shared types), and takes `\` as LIKE's escape, so `%` and
+ * `_` are searched as themselves. SQLite's LIKE folds ASCII letters itself but has no escape
+ * character unless the query names one, so there `%` and `_` in a search still match any text.
  */
 function textMatch(db: Db, q: string): Prisma.ExchangeWhereInput {
-  const contains: Prisma.StringFilter = { contains: q };
-  if (postgresPoolOf(db)) Object.assign(contains, { mode: "insensitive" });
+  const isPostgres = postgresPoolOf(db) !== null;
+  const contains: Prisma.StringFilter = { contains: isPostgres ? q.replace(/[\\%_]/g, "\\$&") : q };
+  if (isPostgres) Object.assign(contains, { mode: "insensitive" });
   return { OR: [{ url: contains }, { requestBody: contains }, { responseBody: contains }] };
 }
 
