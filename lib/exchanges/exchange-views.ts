@@ -1,5 +1,7 @@
 import { z } from "zod";
+import type { BodyEncoding } from "../http/captured-exchange";
 import type {
+  ExchangeFailure,
   ExchangeKind,
   ExchangeOutcome,
   ExchangeSummaryView,
@@ -21,6 +23,9 @@ export const exchangeSummarySelect = {
   responseStatus: true,
   durationMs: true,
   error: true,
+  failure: true,
+  host: true,
+  messageId: true,
   replayOfId: true,
   createdAt: true,
 } as const;
@@ -38,6 +43,9 @@ type SummaryRecord = {
   responseStatus: number | null;
   durationMs: number;
   error: string | null;
+  failure: string | null;
+  host: string | null;
+  messageId: string | null;
   replayOfId: string | null;
   createdAt: Date;
 };
@@ -50,6 +58,7 @@ export function toExchangeSummaryView(
     ...row,
     kind: row.kind as ExchangeKind,
     outcome: row.outcome as ExchangeOutcome,
+    failure: row.failure as ExchangeFailure | null,
     workflowName,
     createdAt: row.createdAt.toISOString(),
   };
@@ -57,6 +66,9 @@ export function toExchangeSummaryView(
 
 type DetailRecord = SummaryRecord & {
   stepId: string | null;
+  step: { nodeId: string } | null;
+  connectMs: number | null;
+  firstByteMs: number | null;
   requestHeaders: string;
   requestBody: string | null;
   requestBodyTruncated: boolean;
@@ -79,13 +91,19 @@ export function toExchangeView(
   return {
     ...toExchangeSummaryView(row, workflowName),
     stepId: row.stepId,
+    // A node's id is the name the editor shows it under and templates refer to it by.
+    stepName: row.step?.nodeId ?? null,
+    connectMs: row.connectMs,
+    firstByteMs: row.firstByteMs,
     requestHeaders: headerMapSchema.parse(JSON.parse(row.requestHeaders)),
     requestBody: row.requestBody,
     requestBodyTruncated: row.requestBodyTruncated,
+    requestBodyEncoding: toBodyEncoding(row.requestBodyEncoding),
     responseHeaders:
       row.responseHeaders === null ? null : headerMapSchema.parse(JSON.parse(row.responseHeaders)),
     responseBody: row.responseBody,
     responseBodyTruncated: row.responseBodyTruncated,
+    responseBodyEncoding: toBodyEncoding(row.responseBodyEncoding),
     bodiesPrunedAt: row.bodiesPrunedAt?.toISOString() ?? null,
     // Retention keeps the encodings, which are set exactly when a body was stored.
     requestBodyPruned: row.bodiesPrunedAt !== null && row.requestBodyEncoding !== null,
@@ -93,4 +111,10 @@ export function toExchangeView(
     replayIds: replays.ids,
     replayCount: replays.count,
   };
+}
+
+/** The stored column narrowed to the encodings there are. */
+function toBodyEncoding(encoding: string | null): BodyEncoding | null {
+  if (encoding === "base64" || encoding === "utf8") return encoding;
+  return null;
 }

@@ -1,3 +1,4 @@
+import type { ExchangeFailure } from "../api/views";
 import { redactBodyText, redactsBodies, type RedactionRules } from "../redaction/redaction-rules";
 import { redactHeaders, redactSecretValues } from "../secrets/redact";
 import type { RequestRecord } from "./outbound-request";
@@ -22,7 +23,11 @@ export type CapturedExchange = {
   responseBodyTruncated: boolean;
   responseBodyEncoding: BodyEncoding | null;
   durationMs: number;
+  /** Milliseconds to the socket being connected and to the response's first byte. */
+  connectMs: number | null;
+  firstByteMs: number | null;
   error: string | null;
+  failure: ExchangeFailure | null;
   startedAt: Date;
 };
 
@@ -41,8 +46,11 @@ export type ExchangeOutcome = {
   record: RequestRecord;
   response: ReceivedResponse | null;
   error: string | null;
+  failure: ExchangeFailure | null;
   startedAtMs: number;
   durationMs: number;
+  connectMs: number | null;
+  firstByteMs: number | null;
 };
 
 /** A body as a {@link CapturedExchange} stores it. */
@@ -89,7 +97,10 @@ export function captureExchange(
     responseBodyTruncated: responseBody.truncated || response?.isBodyComplete === false,
     responseBodyEncoding: responseBody.encoding,
     durationMs: outcome.durationMs,
+    connectMs: outcome.connectMs,
+    firstByteMs: outcome.firstByteMs,
     error: outcome.error === null ? null : redact(outcome.error),
+    failure: outcome.failure,
     startedAt: new Date(outcome.startedAtMs),
   };
 }

@@ -41,8 +41,10 @@ function sqliteCatalog(file: string): unknown {
     return tables.map(({ name }) => ({
       name,
       columns: byName(db.prepare(`PRAGMA table_info("${name}")`).all()),
-      indexes: (db.prepare(`PRAGMA index_list("${name}")`).all() as { name: string }[])
-        .map((index) => ({
+      // An index's `seq` is its creation order, which differs when a migration adds indexes
+      // to an existing table; what the index is does not.
+      indexes: (db.prepare(`PRAGMA index_list("${name}")`).all() as { name: string; seq: number }[])
+        .map(({ seq: _order, ...index }) => ({
           ...index,
           columns: byName(db.prepare(`PRAGMA index_info("${index.name}")`).all()),
         }))
