@@ -85,6 +85,17 @@ export type RunView = RunSummaryView & {
 export type DeliveryStatus = "pending" | "delivered" | "failed";
 export type ExchangeKind = "inbound" | "api_call" | "webhook_attempt";
 export type ExchangeOutcome = "success" | "client_error" | "server_error" | "failed" | "other";
+/**
+ * Why an exchange got no usable answer: no answer in time, refused before sending (or an
+ * inbound request turned away), the connection failed, an inbound signature did not verify,
+ * or something else (a response too large, say).
+ */
+/** What the log can be filtered by kind: `replay` is any exchange that replays another. */
+export type ExchangeKindFilter = ExchangeKind | "replay";
+/** What the log can be filtered by outcome: the stored outcomes, or why an answer failed. */
+export type ExchangeOutcomeFilter =
+  Exclude<ExchangeOutcome, "other"> | "timeout" | "refused" | "signature_failed";
+export type ExchangeFailure = "timeout" | "refused" | "connection" | "signature" | "other";
 
 export type ExchangeSummaryView = {
   id: string;
@@ -100,6 +111,11 @@ export type ExchangeSummaryView = {
   responseStatus: number | null;
   durationMs: number;
   error: string | null;
+  failure: ExchangeFailure | null;
+  /** The lower-cased host of an outbound exchange's URL; null for inbound exchanges. */
+  host: string | null;
+  /** A webhook attempt's message id, or the one an inbound request carried. */
+  messageId: string | null;
   /**
    * The exchange this one repeats: for a re-run's inbound exchange, the request that started
    * the original run; for a resent delivery's attempt, the attempt before it.
@@ -110,6 +126,12 @@ export type ExchangeSummaryView = {
 
 export type ExchangeView = ExchangeSummaryView & {
   stepId: string | null;
+  /** The step's node label, or its node type without one; null without a step. */
+  stepName: string | null;
+  /** Milliseconds from the start to the socket being connected; null where not measured. */
+  connectMs: number | null;
+  /** Milliseconds from the start to the response's first byte; null where not measured. */
+  firstByteMs: number | null;
   requestHeaders: Record<string, string>;
   requestBody: string | null;
   requestBodyTruncated: boolean;
@@ -129,7 +151,16 @@ export type ExchangeView = ExchangeSummaryView & {
   replayCount: number;
 };
 
-export type ExchangePage = { exchanges: ExchangeSummaryView[]; nextCursor: string | null };
+/**
+ * One page of the log. With a text search, `search` says how many exchanges below the cursor it
+ * looked at and whether it stopped there with older ones unsearched; `nextCursor` then continues
+ * below the last exchange looked at.
+ */
+export type ExchangePage = {
+  exchanges: ExchangeSummaryView[];
+  nextCursor: string | null;
+  search: { scanLimit: number; limitReached: boolean } | null;
+};
 
 export type AdminStatsView = {
   workflows: { total: number; active: number };

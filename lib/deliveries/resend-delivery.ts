@@ -98,7 +98,10 @@ export async function linkResentAttempt(
     select: { id: true },
   });
   if (!previous) return;
-  await tx.exchange.update({ where: { id: exchangeId }, data: { replayOfId: previous.id } });
+  await tx.exchange.update({
+    where: { id: exchangeId },
+    data: { replayOfId: previous.id, isReplay: true },
+  });
 }
 
 /** Tells live views and workers about deliveries just set back to pending. */

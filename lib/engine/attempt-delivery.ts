@@ -109,6 +109,7 @@ async function recordAttempt(
     stepId: delivery.stepId,
     deliveryId: delivery.id,
     attempt,
+    messageId: delivery.messageId,
   };
   const maxAttempts = delivery.scheduleStartAttempt + maxAttemptsFor(record.scheduleMs);
   const { exchangeId, outcome, disabledReason } =

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type {
+  ExchangeFailure,
   ExchangeKind,
   ExchangeOutcome,
   ExchangeSummaryView,
@@ -21,6 +22,9 @@ export const exchangeSummarySelect = {
   responseStatus: true,
   durationMs: true,
   error: true,
+  failure: true,
+  host: true,
+  messageId: true,
   replayOfId: true,
   createdAt: true,
 } as const;
@@ -38,6 +42,9 @@ type SummaryRecord = {
   responseStatus: number | null;
   durationMs: number;
   error: string | null;
+  failure: string | null;
+  host: string | null;
+  messageId: string | null;
   replayOfId: string | null;
   createdAt: Date;
 };
@@ -50,6 +57,7 @@ export function toExchangeSummaryView(
     ...row,
     kind: row.kind as ExchangeKind,
     outcome: row.outcome as ExchangeOutcome,
+    failure: row.failure as ExchangeFailure | null,
     workflowName,
     createdAt: row.createdAt.toISOString(),
   };
@@ -57,6 +65,9 @@ export function toExchangeSummaryView(
 
 type DetailRecord = SummaryRecord & {
   stepId: string | null;
+  step: { nodeId: string } | null;
+  connectMs: number | null;
+  firstByteMs: number | null;
   requestHeaders: string;
   requestBody: string | null;
   requestBodyTruncated: boolean;
@@ -79,6 +90,10 @@ export function toExchangeView(
   return {
     ...toExchangeSummaryView(row, workflowName),
     stepId: row.stepId,
+    // A node's id is the name the editor shows it under and templates refer to it by.
+    stepName: row.step?.nodeId ?? null,
+    connectMs: row.connectMs,
+    firstByteMs: row.firstByteMs,
     requestHeaders: headerMapSchema.parse(JSON.parse(row.requestHeaders)),
     requestBody: row.requestBody,
     requestBodyTruncated: row.requestBodyTruncated,

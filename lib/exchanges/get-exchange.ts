@@ -14,6 +14,7 @@ export async function getExchange(workspaceId: string, id: string): Promise<Exch
   const found = await getDb().exchange.findFirst({
     where: { id, workspaceId },
     include: {
+      step: { select: { nodeId: true } },
       replays: {
         where: { workspaceId },
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],

@@ -9,7 +9,14 @@ export type ExchangeLinks = {
   stepId?: string | null;
   deliveryId?: string | null;
   attempt?: number | null;
+  /** A webhook attempt's message id, or the one an inbound request carried. */
+  messageId?: string | null;
+  /** The exchange this one replays. */
+  replayOfId?: string | null;
 };
+
+/** Longer message ids are cut: the column is indexed, and index entries have a size limit. */
+export const MAX_STORED_MESSAGE_ID_LENGTH = 200;
 
 /** Classifies an exchange for the log's outcome filter. */
 export function outcomeOf(status: number | null): ExchangeOutcome {
@@ -20,7 +27,19 @@ export function outcomeOf(status: number | null): ExchangeOutcome {
   return "other";
 }
 
-/** The row one exchange is stored as, without its id. */
+/**
+ * The lower-cased host of a URL, e.g. "api.example.com" or "[::1]"; null when the URL does not
+ * parse or has none.
+ */
+export function hostOf(url: string): string | null {
+  if (!URL.canParse(url)) return null;
+  return new URL(url).hostname.toLowerCase() || null;
+}
+
+/**
+ * The row one exchange is stored as, without its id. Every write path builds its row here,
+ * including the ones that insert it with SQL, so each one fills every column.
+ */
 export function exchangeData(kind: ExchangeKind, links: ExchangeLinks, exchange: CapturedExchange) {
   return {
     workspaceId: links.workspaceId,
@@ -46,6 +65,13 @@ export function exchangeData(kind: ExchangeKind, links: ExchangeLinks, exchange:
     durationMs: Math.round(exchange.durationMs),
     error: exchange.error,
     createdAt: exchange.startedAt,
+    failure: exchange.failure,
+    host: kind === "inbound" ? null : hostOf(exchange.url),
+    messageId: links.messageId?.slice(0, MAX_STORED_MESSAGE_ID_LENGTH) ?? null,
+    connectMs: roundOrNull(exchange.connectMs),
+    firstByteMs: roundOrNull(exchange.firstByteMs),
+    replayOfId: links.replayOfId ?? null,
+    isReplay: links.replayOfId != null,
   };
 }
 
@@ -61,4 +87,8 @@ export async function recordExchange(
   exchange: CapturedExchange,
 ): Promise<{ id: string }> {
   return tx.exchange.create({ data: exchangeData(kind, links, exchange), select: { id: true } });
+}
+
+function roundOrNull(ms: number | null): number | null {
+  return ms === null ? null : Math.round(ms);
 }

@@ -1,3 +1,4 @@
+import type { ExchangeFailure } from "../api/views";
 import { redactHeaders, redactSecretValues } from "../secrets/redact";
 import type { RequestRecord } from "./outbound-request";
 
@@ -21,7 +22,11 @@ export type CapturedExchange = {
   responseBodyTruncated: boolean;
   responseBodyEncoding: BodyEncoding | null;
   durationMs: number;
+  /** Milliseconds to the socket being connected and to the response's first byte. */
+  connectMs: number | null;
+  firstByteMs: number | null;
   error: string | null;
+  failure: ExchangeFailure | null;
   startedAt: Date;
 };
 
@@ -40,8 +45,11 @@ export type ExchangeOutcome = {
   record: RequestRecord;
   response: ReceivedResponse | null;
   error: string | null;
+  failure: ExchangeFailure | null;
   startedAtMs: number;
   durationMs: number;
+  connectMs: number | null;
+  firstByteMs: number | null;
 };
 
 /** A body as a {@link CapturedExchange} stores it. */
@@ -81,7 +89,10 @@ export function captureExchange(
     responseBodyTruncated: responseBody.truncated || response?.isBodyComplete === false,
     responseBodyEncoding: responseBody.encoding,
     durationMs: outcome.durationMs,
+    connectMs: outcome.connectMs,
+    firstByteMs: outcome.firstByteMs,
     error: outcome.error === null ? null : redact(outcome.error),
+    failure: outcome.failure,
     startedAt: new Date(outcome.startedAtMs),
   };
 }

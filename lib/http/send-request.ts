@@ -1,8 +1,9 @@
 import "server-only";
 import { request as requestHttp, type ClientRequest, type IncomingMessage } from "node:http";
 import { request as requestHttps } from "node:https";
-import { isIP } from "node:net";
+import { isIP, type Socket } from "node:net";
 
+import type { ExchangeFailure } from "../api/views";
 import { captureExchange, type CapturedExchange, type ReceivedResponse } from "./captured-exchange";
 import { createGuardedLookup, type LookupFailure } from "./guarded-lookup";
 import { classifyAddress, isAddressAllowed, type NetworkPolicy } from "./network-policy";
@@ -68,9 +69,15 @@ export type OutboundResult =
 
 type Failure = { reason: OutboundFailureReason; message: string };
 
-type Transmission =
+/** Milliseconds from the start of the exchange; null when it never got that far. */
+type Timings = { connectMs: number | null; firstByteMs: number | null };
+
+type Transmission = (
   | { failure: null; response: ReceivedResponse }
-  | { failure: Failure; response: ReceivedResponse | null };
+  | { failure: Failure; response: ReceivedResponse | null }
+) & { timings: Timings };
+
+const unmeasured: Timings = { connectMs: null, firstByteMs: null };
 
 /**
  * Sends one HTTP request to a user-given URL through the SSRF guard, without following
@@ -94,17 +101,20 @@ export async function sendRequest(
   const startedAtMs = now();
 
   const prepared = prepareOutboundRequest(request);
+  const elapsed = () => now() - startedAtMs;
   const transmission: Transmission = prepared.ok
-    ? await transmit(prepared.target, prepared.record, request.timeoutMs, options)
-    : { failure: prepared.problem, response: null };
+    ? await transmit(prepared.target, prepared.record, request.timeoutMs, options, elapsed)
+    : { failure: prepared.problem, response: null, timings: unmeasured };
 
   const exchange = captureExchange(
     {
       record: prepared.record,
       response: transmission.response,
       error: transmission.failure?.message ?? null,
+      failure: transmission.failure ? exchangeFailureOf(transmission.failure.reason) : null,
       startedAtMs,
-      durationMs: now() - startedAtMs,
+      durationMs: elapsed(),
+      ...transmission.timings,
     },
     { maxStoredBodyBytes: options.maxStoredBodyBytes, secrets: options.secrets ?? [] },
   );
@@ -120,13 +130,14 @@ async function transmit(
   record: RequestRecord,
   timeoutMs: number,
   options: SendRequestOptions,
+  elapsed: () => number,
 ): Promise<Transmission> {
   // Node connects to IP literals without calling `lookup`, so they are checked here.
   const hostname = target.hostname.replace(/^\[|\]$/g, "");
   if (isIP(hostname) !== 0 && !isAddressAllowed(hostname, options.policy)) {
     const addressClass = classifyAddress(hostname);
     const message = `${hostname} is a ${addressClass} address the network policy refuses`;
-    return { failure: { reason: "address_refused", message }, response: null };
+    return { failure: { reason: "address_refused", message }, response: null, timings: unmeasured };
   }
 
   const guard = createGuardedLookup(options.policy);
@@ -143,11 +154,13 @@ async function transmit(
     return {
       failure: { reason: "invalid_request", message: describeError(error) },
       response: null,
+      timings: unmeasured,
     };
   }
 
   const limits = { timeoutMs, maxResponseBytes: options.maxResponseBytes };
-  return awaitResponse(outgoing, record.body, limits, guard.failure);
+  const isTls = target.protocol === "https:";
+  return awaitResponse(outgoing, record.body, limits, guard.failure, { isTls, elapsed });
 }
 
 /**
@@ -159,9 +172,11 @@ function awaitResponse(
   body: Buffer | null,
   limits: { timeoutMs: number; maxResponseBytes: number },
   lookupFailure: () => LookupFailure | null,
+  clock: { isTls: boolean; elapsed: () => number },
 ): Promise<Transmission> {
   return new Promise((resolve) => {
     let isSettled = false;
+    const timings: Timings = { connectMs: null, firstByteMs: null };
     let head: Pick<ReceivedResponse, "status" | "headers"> | null = null;
     const chunks: Buffer[] = [];
     let receivedBytes = 0;
@@ -173,13 +188,13 @@ function awaitResponse(
       isSettled = true;
       clearTimeout(deadline);
       outgoing.destroy();
-      resolve({ failure, response: received(false) });
+      resolve({ failure, response: received(false), timings });
     };
     const succeed = (response: ReceivedResponse) => {
       if (isSettled) return;
       isSettled = true;
       clearTimeout(deadline);
-      resolve({ failure: null, response });
+      resolve({ failure: null, response, timings });
     };
 
     const deadline = setTimeout(() => {
@@ -187,10 +202,17 @@ function awaitResponse(
       fail({ reason: "timeout", message });
     }, limits.timeoutMs);
 
+    // Connected means ready to carry the request: after the TLS handshake on https.
+    outgoing.on("socket", (socket: Socket) => {
+      socket.once(clock.isTls ? "secureConnect" : "connect", () => {
+        timings.connectMs = clock.elapsed();
+      });
+    });
     outgoing.on("error", (error) => {
       fail(lookupFailure() ?? { reason: "connection_failed", message: describeError(error) });
     });
     outgoing.on("response", (incoming: IncomingMessage) => {
+      timings.firstByteMs = clock.elapsed();
       head = { status: incoming.statusCode ?? 0, headers: joinHeaders(incoming.rawHeaders) };
 
       incoming.on("data", (chunk: Buffer) => {
@@ -217,6 +239,24 @@ function awaitResponse(
 
     outgoing.end(body ?? undefined);
   });
+}
+
+/** What the delivery log files a failed exchange under. */
+function exchangeFailureOf(reason: OutboundFailureReason): ExchangeFailure {
+  switch (reason) {
+    case "timeout":
+      return "timeout";
+    case "invalid_url":
+    case "unsupported_protocol":
+    case "invalid_request":
+    case "address_refused":
+      return "refused";
+    case "dns_failed":
+    case "connection_failed":
+      return "connection";
+    case "response_too_large":
+      return "other";
+  }
 }
 
 /** Lower-cases names and joins repeated headers with ", ", keeping every value. */

@@ -1,4 +1,5 @@
 import { errorStatus, type ErrorCode } from "../api/error-codes";
+import type { ExchangeFailure } from "../api/views";
 import type { Db } from "../db/client";
 import { newId } from "../db/new-id";
 import { publish } from "../events/event-bus";
@@ -50,8 +51,18 @@ export function definedHeaders(headers: InboundRequest["headers"]): Record<strin
   return defined;
 }
 
+/** How the log files an inbound request turned away with `code`. */
+function rejectionFailureOf(code: ErrorCode): ExchangeFailure {
+  if (code === "verification_failed") return "signature";
+  if (code === "request_timeout") return "timeout";
+  return "refused";
+}
+
 /** Records a request's exchange, whatever the answer; rejections use it to say why. */
 export class Recorder {
+  /** The header a message id is read from before `webhook-id`; set once the trigger is known. */
+  private idempotencyHeader = "";
+
   constructor(
     readonly options: { db: Db; maxStoredBodyBytes: number },
     readonly workflow: { id: string; workspaceId: string },
@@ -59,8 +70,25 @@ export class Recorder {
     readonly startedAt: Date,
   ) {}
 
+  /** Reads message ids from the trigger's idempotency header first (none when empty). */
+  useIdempotencyHeader(name: string): void {
+    this.idempotencyHeader = name.toLowerCase();
+  }
+
+  /** The request's message id: its idempotency header, else its `webhook-id` header. */
+  messageId(): string | null {
+    const read = (name: string) => this.request.headers[name]?.trim() || null;
+    return (this.idempotencyHeader && read(this.idempotencyHeader)) || read("webhook-id");
+  }
+
   /** The exchange row for an answer, not yet stored. */
-  row(bytes: Uint8Array | null, answer: InboundAnswer, error: string | null, runId: string | null) {
+  row(
+    bytes: Uint8Array | null,
+    answer: InboundAnswer,
+    error: string | null,
+    runId: string | null,
+    failure: ExchangeFailure | null = null,
+  ) {
     const requestBody = captureBody(bytes, this.options.maxStoredBodyBytes);
     const exchange: CapturedExchange = {
       method: this.request.method,
@@ -75,10 +103,18 @@ export class Recorder {
       responseBodyTruncated: false,
       responseBodyEncoding: "utf8",
       durationMs: Date.now() - this.startedAt.getTime(),
+      connectMs: null,
+      firstByteMs: null,
       error,
+      failure,
       startedAt: this.startedAt,
     };
-    const links = { workspaceId: this.workflow.workspaceId, workflowId: this.workflow.id, runId };
+    const links = {
+      workspaceId: this.workflow.workspaceId,
+      workflowId: this.workflow.id,
+      runId,
+      messageId: this.messageId(),
+    };
     return { id: newId(), ...exchangeData("inbound", links, exchange) };
   }
 
@@ -88,8 +124,9 @@ export class Recorder {
     answer: InboundAnswer,
     error: string | null,
     runId: string | null,
+    failure: ExchangeFailure | null = null,
   ): Promise<string> {
-    const row = this.row(bytes, answer, error, runId);
+    const row = this.row(bytes, answer, error, runId, failure);
     await recordInboundExchange(this.options.db, row);
     publish({
       workspaceId: this.workflow.workspaceId,
@@ -104,9 +141,10 @@ export class Recorder {
     message: string,
     bytes: Uint8Array | null,
     headers: Record<string, string> = {},
+    failure: ExchangeFailure = rejectionFailureOf(code),
   ): Promise<InboundAnswer> {
     const answer = errorAnswer(code, message, headers);
-    await this.record(bytes, answer, message, null);
+    await this.record(bytes, answer, message, null, failure);
     return answer;
   }
 
@@ -129,7 +167,13 @@ export class Recorder {
               `The body did not arrive within ${timeoutMs} ms.`,
               null,
             )
-          : await this.reject("validation_failed", "The sender broke off the body.", null);
+          : await this.reject(
+              "validation_failed",
+              "The sender broke off the body.",
+              null,
+              {},
+              "connection",
+            );
     // The rest of the body is not read; the connection cannot carry another request.
     return { ...answer, closeConnection: true };
   }

@@ -133,6 +133,7 @@ async function ingestProduction(
   if (!readiness.live) return recorder.reject(readiness.code, readiness.message, null);
   const trigger = settings.trigger!;
   const config = trigger.config;
+  recorder.useIdempotencyHeader(config.idempotencyHeader);
 
   if (!trigger.methods.has(request.method)) {
     const allowed = [...trigger.methods].join(", ");

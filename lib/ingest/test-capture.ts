@@ -54,6 +54,7 @@ export async function captureTestEvent(
   const recorder = new Recorder(options, workflow, request, startedAt);
   const trigger = triggerSettingsOf(parseStoredGraph(workflow.draftGraph)).trigger;
   const config = trigger?.config ?? defaultWebhookTriggerConfig;
+  recorder.useIdempotencyHeader(config.idempotencyHeader);
 
   if (trigger && !trigger.methods.has(request.method)) {
     const allowed = [...trigger.methods].join(", ");
@@ -86,7 +87,8 @@ export async function captureTestEvent(
           body: JSON.stringify({ captured: true }),
         };
   const error = verification.ok ? (parsed.ok ? null : parsed.message) : verification.reason;
-  const row = recorder.row(body.bytes, answer, error, null);
+  const failure = !verification.ok ? "signature" : parsed.ok ? null : "refused";
+  const row = recorder.row(body.bytes, answer, error, null, failure);
   const url = new URL(request.url, "http://inbound.invalid");
   const event: TestEvent = {
     receivedAt: startedAt.toISOString(),

@@ -154,9 +154,10 @@ describe("sendRequest round trips", () => {
     expect(result.exchange.responseHeaders?.["set-cookie"]).toBe(REDACTED);
   });
 
-  it("times the exchange with the injected clock", async () => {
+  it("times the exchange, its connect and its first byte with the injected clock", async () => {
     const target = await startServer((_request, response) => response.end("ok"));
-    const ticks = [1_700_000_000_000, 1_700_000_000_250];
+    // Read at the start, on connect, at the response's headers and at the end.
+    const ticks = [1_700_000_000_000, 1_700_000_000_010, 1_700_000_000_040, 1_700_000_000_250];
 
     const result = await sendRequest(
       { method: "GET", url: target.origin, headers: {}, timeoutMs: 5000 },
@@ -165,6 +166,26 @@ describe("sendRequest round trips", () => {
 
     expect(result.exchange.startedAt).toEqual(new Date(1_700_000_000_000));
     expect(result.exchange.durationMs).toBe(250);
+    expect(result.exchange.connectMs).toBe(10);
+    expect(result.exchange.firstByteMs).toBe(40);
+    expect(result.exchange.failure).toBeNull();
+  });
+
+  it("measures real connect and first-byte times on the wall clock", async () => {
+    const target = await startServer((_request, response) => {
+      setTimeout(() => response.end("late"), 120);
+    });
+
+    const result = await sendRequest(
+      { method: "GET", url: target.origin, headers: {}, timeoutMs: 5000 },
+      loopback,
+    );
+
+    const { connectMs, firstByteMs, durationMs } = result.exchange;
+    expect(connectMs).not.toBeNull();
+    expect(firstByteMs).toBeGreaterThanOrEqual(110);
+    expect(connectMs!).toBeLessThan(firstByteMs!);
+    expect(firstByteMs!).toBeLessThanOrEqual(durationMs);
   });
 });
 
@@ -206,6 +227,9 @@ describe("sendRequest deadline", () => {
     expect(silent.received).toHaveLength(1);
     expect(result.exchange.responseStatus).toBeNull();
     expect(result.exchange.error).toMatch(/300 ms/);
+    expect(result.exchange.failure).toBe("timeout");
+    expect(result.exchange.connectMs).not.toBeNull();
+    expect(result.exchange.firstByteMs).toBeNull();
   });
 
   it("counts the body against the deadline and keeps what arrived", async () => {
@@ -242,6 +266,7 @@ describe("sendRequest size caps", () => {
     expect(result.exchange.responseStatus).toBe(200);
     expect(result.exchange.responseBody).toBe("x".repeat(1000));
     expect(result.exchange.responseBodyTruncated).toBe(true);
+    expect(result.exchange.failure).toBe("other");
   });
 
   it("accepts a response of exactly maxResponseBytes", async () => {
@@ -402,6 +427,8 @@ describe("sendRequest refusals before sending", () => {
     );
 
     expect(!result.ok && result.reason).toBe("invalid_request");
+    expect(result.exchange.failure).toBe("refused");
+    expect(result.exchange.connectMs).toBeNull();
   });
 });
 
@@ -419,6 +446,8 @@ describe("sendRequest network failures", () => {
 
     expect(!result.ok && result.reason).toBe("connection_failed");
     expect(result.exchange.error).toMatch(/ECONNREFUSED/);
+    expect(result.exchange.failure).toBe("connection");
+    expect(result.exchange.connectMs).toBeNull();
   });
 
   it("reports a host that does not resolve as dns_failed", async () => {
@@ -433,5 +462,6 @@ describe("sendRequest network failures", () => {
 
     expect(!result.ok && result.reason).toBe("dns_failed");
     expect(result.exchange.error).toMatch(/Could not resolve/);
+    expect(result.exchange.failure).toBe("connection");
   });
 });
