@@ -26,8 +26,17 @@ export function logFilterProbes(probes: LogProbes): FilterProbe[] {
     { name: "no filter", filter: {} },
     { name: "workflow", filter: { workflowId: probes.workflowId } },
     { name: "kind=webhook_attempt", filter: { kind: "webhook_attempt" } },
+    { name: "kind=replay", filter: { kind: "replay" } },
     { name: "outcome=success", filter: { outcome: "success" } },
     { name: "outcome=server_error", filter: { outcome: "server_error" } },
+    { name: "outcome=timeout", filter: { outcome: "timeout" } },
+    { name: "outcome=refused", filter: { outcome: "refused" } },
+    { name: "outcome=signature_failed", filter: { outcome: "signature_failed" } },
+    { name: `status=${probes.status}`, filter: { status: probes.status } },
+    { name: "host", filter: { host: probes.host } },
+    { name: "one day mid-log", filter: { from: probes.dayFrom, to: probes.dayTo } },
+    { name: "message id", filter: { messageId: probes.messageId } },
     { name: "run id", filter: { runId: probes.runId } },
+    { name: `q=${probes.rareWord}`, filter: { q: probes.rareWord } },
   ];
 }

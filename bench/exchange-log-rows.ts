@@ -58,7 +58,7 @@ const HOSTS = 50;
 const REPLAY_SHARE = 0.03;
 const RARE_WORD = "chargeback";
 const RARE_WORD_EVERY = 5_000;
-const OPEN_IDS = 200;
+const OPEN_IDS = 100;
 const REQUEST_BODY_BYTES = 1024;
 const DAY_MS = 86_400_000;
 
