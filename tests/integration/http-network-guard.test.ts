@@ -75,6 +75,7 @@ describe("sendRequest with private networks refused", () => {
     expect(!result.ok && result.reason).toBe("address_refused");
     expect(result.exchange.responseStatus).toBeNull();
     expect(result.exchange.error).toMatch(/refuses/);
+    expect(result.exchange.failure).toBe("refused");
     expect(canary.connections()).toBe(before);
   });
 

@@ -24,6 +24,12 @@ CREATE INDEX "Exchange_workspaceId_messageId_createdAt_idx" ON "Exchange"("works
 -- CreateIndex
 CREATE INDEX "Exchange_workspaceId_isReplay_createdAt_idx" ON "Exchange"("workspaceId", "isReplay", "createdAt");
 
+-- DropIndex
+DROP INDEX "Exchange_runId_idx";
+
+-- CreateIndex
+CREATE INDEX "Exchange_runId_workspaceId_createdAt_idx" ON "Exchange"("runId", "workspaceId", "createdAt");
+
 -- Backfill what stored rows already say. Replays:
 UPDATE "Exchange" SET "isReplay" = 1 WHERE "replayOfId" IS NOT NULL;
 
