@@ -12,6 +12,17 @@ import { exchangeSummarySelect, toExchangeSummaryView } from "./exchange-views";
 /** How many exchanges below the cursor a text search looks at, newest first. */
 export const SEARCH_SCAN_LIMIT = 10_000;
 
+/** How many candidates a search checks at a time where LIKE cannot match exactly. */
+const CHECK_BATCH = 200;
+
+/** The log's order: newest first, ties broken by id. */
+const newestFirst = [
+  { createdAt: "desc" },
+  { id: "desc" },
+] satisfies Prisma.ExchangeOrderByWithRelationInput[];
+
+type SummaryRow = Prisma.ExchangeGetPayload<{ select: typeof exchangeSummarySelect }>;
+
 export type ExchangeFilter = {
   workflowId?: string;
   runId?: string;
@@ -47,10 +58,7 @@ export async function listExchanges(
   const cursor = filter.cursor ? decodeExchangeCursor(filter.cursor) : null;
   const where: Prisma.ExchangeWhereInput[] = [filterWhere(workspaceId, filter)];
   if (cursor) where.push(below(cursor));
-  const orderBy = [
-    { createdAt: "desc" },
-    { id: "desc" },
-  ] satisfies Prisma.ExchangeOrderByWithRelationInput[];
+  const orderBy = newestFirst;
 
   if (filter.q === undefined) {
     const rows = await db.exchange.findMany({
@@ -79,14 +87,8 @@ export async function listExchanges(
   const oldestScanned = edge[0];
   const limitReached = edge.length === 2;
   if (oldestScanned) where.push(atOrAbove(oldestScanned));
-  where.push(textMatch(db, filter.q));
 
-  const rows = await db.exchange.findMany({
-    where: { AND: where },
-    orderBy,
-    take: filter.limit + 1,
-    select: exchangeSummarySelect,
-  });
+  const rows = await findContaining(db, where, filter.q, filter.limit + 1);
   const page = rows.slice(0, filter.limit);
   const next =
     rows.length > filter.limit ? page[page.length - 1] : limitReached ? oldestScanned : undefined;
@@ -150,13 +152,56 @@ function atOrAbove(edge: ExchangeCursor): Prisma.ExchangeWhereInput {
 }
 
 /**
- * The text in the URL or either body, ignoring case: SQLite's LIKE folds ASCII letters
- * itself; PostgreSQL needs ILIKE, which Prisma writes for `mode: "insensitive"` (a PostgreSQL
- * client's option, so it is absent from the shared types).
+ * Up to `take` exchanges matching `where` whose URL or either body contains `q`, ignoring case,
+ * newest first. SQLite's LIKE has no escape character unless the query names one, which Prisma
+ * does not, so a `%` or `_` in the search matches any text there: those candidates are checked
+ * again here, a batch at a time.
  */
-function textMatch(db: Db, q: string): Prisma.ExchangeWhereInput {
-  const contains: Prisma.StringFilter = { contains: q };
-  if (postgresPoolOf(db)) Object.assign(contains, { mode: "insensitive" });
+async function findContaining(
+  db: Db,
+  where: Prisma.ExchangeWhereInput[],
+  q: string,
+  take: number,
+): Promise<SummaryRow[]> {
+  const isPostgres = postgresPoolOf(db) !== null;
+  const like = textMatch(isPostgres, q);
+  if (isPostgres || !/[%_]/.test(q)) {
+    return db.exchange.findMany({
+      where: { AND: [...where, like] },
+      orderBy: newestFirst,
+      take,
+      select: exchangeSummarySelect,
+    });
+  }
+
+  const needle = q.toLowerCase();
+  const found: SummaryRow[] = [];
+  let after: ExchangeCursor | undefined;
+  for (;;) {
+    const batch = await db.exchange.findMany({
+      where: { AND: [...where, like, ...(after ? [below(after)] : [])] },
+      orderBy: newestFirst,
+      take: CHECK_BATCH,
+      select: { ...exchangeSummarySelect, requestBody: true, responseBody: true },
+    });
+    for (const { requestBody, responseBody, ...row } of batch) {
+      const texts = [row.url, requestBody, responseBody];
+      if (texts.some((text) => text?.toLowerCase().includes(needle))) found.push(row);
+    }
+    after = batch[batch.length - 1];
+    if (found.length >= take || !after || batch.length < CHECK_BATCH) return found.slice(0, take);
+  }
+}
+
+/**
+ * The text in the URL or either body, ignoring case. Prisma passes `contains` to LIKE as it is.
+ * PostgreSQL needs ILIKE, which Prisma writes for `mode: "insensitive"` (a PostgreSQL client's
+ * option, so it is absent from the shared types), and takes `\` as LIKE's escape, so `%` and
+ * `_` are searched as themselves. SQLite's LIKE folds ASCII letters itself.
+ */
+function textMatch(isPostgres: boolean, q: string): Prisma.ExchangeWhereInput {
+  const contains: Prisma.StringFilter = { contains: isPostgres ? q.replace(/[\\%_]/g, "\\$&") : q };
+  if (isPostgres) Object.assign(contains, { mode: "insensitive" });
   return { OR: [{ url: contains }, { requestBody: contains }, { responseBody: contains }] };
 }
 
