@@ -21,6 +21,8 @@ export type BenchOptions = {
   inboundSeconds: number;
   /** Seconds of the inbound overload run. */
   overloadSeconds: number;
+  /** Exchanges stored in each database the delivery log is read from. */
+  logExchanges: number;
   /** The scenarios to run, in their usual order; every one unless `--only` names some. */
   scenarios: ScenarioName[];
   isJson: boolean;
@@ -28,7 +30,14 @@ export type BenchOptions = {
 };
 
 /** The scenarios by the names `--only` takes, in the order they run. */
-export const scenarioNames = ["throughput", "latency", "scale-out", "memory", "inbound"] as const;
+export const scenarioNames = [
+  "throughput",
+  "latency",
+  "scale-out",
+  "memory",
+  "inbound",
+  "exchange-log",
+] as const;
 
 export type ScenarioName = (typeof scenarioNames)[number];
 
@@ -39,6 +48,7 @@ const defaults = {
   latencySamples: 50,
   inboundSeconds: 10,
   overloadSeconds: 5,
+  logExchanges: 1_000_000,
 };
 const quickDefaults = {
   deliveries: 200,
@@ -47,6 +57,7 @@ const quickDefaults = {
   latencySamples: 10,
   inboundSeconds: 2,
   overloadSeconds: 2,
+  logExchanges: 50_000,
 };
 
 export const usage = `Usage: node --conditions=react-server --import tsx bench/run.ts [options]
@@ -59,6 +70,8 @@ export const usage = `Usage: node --conditions=react-server --import tsx bench/r
   --inbound-seconds N    seconds of each server's closed loop in the inbound scenario
                          (default 10; --quick 2)
   --overload-seconds N   seconds of the inbound overload run (default 5; --quick 2)
+  --log-exchanges N      exchanges stored in each database the delivery log scenario reads
+                         (default 1000000; --quick 50000)
   --concurrency N        jobs in flight for the in-process worker and the baseline (default 8;
                          worker processes run with the setting \`npm run worker\` has)
   --only NAME[,NAME]     run only these scenarios: ${scenarioNames.join(", ")}
@@ -68,9 +81,9 @@ export const usage = `Usage: node --conditions=react-server --import tsx bench/r
   --help                 show this text
 
 Environment:
-  SWITCHYARD_BENCH_PG_URL  the PostgreSQL server the scale-out scenario creates its scratch
-                           databases on (default ${DEFAULT_POSTGRES_URL});
-                           when it cannot be reached, that scenario is reported as skipped`;
+  SWITCHYARD_BENCH_PG_URL  the PostgreSQL server the scale-out and delivery log scenarios
+                           create their scratch databases on (default ${DEFAULT_POSTGRES_URL});
+                           when it cannot be reached, their PostgreSQL parts are skipped`;
 
 /** Parses the command line; explicit sizes win over the ones `--quick` implies. */
 export function parseBenchOptions(argv: readonly string[]): BenchOptions | "help" {
@@ -85,6 +98,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions | "help
       concurrency: { type: "string" },
       "inbound-seconds": { type: "string" },
       "overload-seconds": { type: "string" },
+      "log-exchanges": { type: "string" },
       only: { type: "string" },
       quick: { type: "boolean", default: false },
       json: { type: "boolean", default: false },
@@ -118,6 +132,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions | "help
       values["overload-seconds"],
       sizes.overloadSeconds,
     ),
+    logExchanges: positiveInteger("--log-exchanges", values["log-exchanges"], sizes.logExchanges),
     scenarios: selectedScenarios(values.only),
     isJson: values.json,
     isQuick: values.quick,

@@ -1,5 +1,6 @@
 import type { ThroughputResult } from "./delivery-throughput";
 import type { LatencyResult } from "./first-attempt-latency";
+import { describeExchangeLog, exchangeLogRows } from "./format-exchange-log";
 import { describeInbound, inboundRows } from "./format-inbound";
 import type { ScaleOutPair, ScaleOutResult } from "./postgres-scale-out";
 import { fixed, formatTable, percent, skippedRow, type ReportRow } from "./report-table";
@@ -15,6 +16,7 @@ export function formatReport(report: BenchReport): string {
     ...scaleOutRows(report.postgresScaleOut),
     memoryRow(report.workerMemory),
     ...inboundRows(report.inboundIngest),
+    ...exchangeLogRows(report.exchangeLog),
   ];
 
   return [...formatTable(rows), "", ...describeContext(report)].join("\n");
@@ -107,6 +109,7 @@ function describeContext(report: BenchReport): string[] {
     describeScaleOut(report.postgresScaleOut),
     describeMemory(report.workerMemory),
     ...describeInbound(report.inboundIngest),
+    ...describeExchangeLog(report.exchangeLog),
     `Machine: ${machine.cpus} x ${machine.cpuModel}, Node ${machine.node}, load average` +
       ` (1 min) ${loadAverages} at end. The receiver, the baselines, the in-process worker and` +
       " the inbound load generator run in the benchmark's process; worker processes, inbound" +

@@ -122,7 +122,7 @@ async function measureWorkerProcesses(
 }
 
 /** Null when the server accepts a connection; otherwise why not, without the password. */
-async function findConnectionProblem(url: string): Promise<string | null> {
+export async function findConnectionProblem(url: string): Promise<string | null> {
   const client = new pg.Client({
     connectionString: url,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,

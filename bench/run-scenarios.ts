@@ -3,6 +3,7 @@ import os from "node:os";
 import { closeRelay } from "../lib/events/event-bus";
 import type { BenchOptions, ScenarioName } from "./bench-options";
 import { measureDeliveryThroughput, type ThroughputResult } from "./delivery-throughput";
+import { measureExchangeLog, type ExchangeLogResult } from "./exchange-log";
 import { measureFirstAttemptLatency, type LatencyResult } from "./first-attempt-latency";
 import { measureInboundIngest, type InboundResult } from "./inbound-ingest";
 import { startLocalReceiver } from "./local-receiver";
@@ -28,6 +29,7 @@ export type BenchReport = {
   postgresScaleOut: ScaleOutResult;
   workerMemory: MemoryResult;
   inboundIngest: InboundResult | SkippedScenario;
+  exchangeLog: ExchangeLogResult | SkippedScenario;
 };
 
 /**
@@ -35,7 +37,8 @@ export type BenchReport = {
  * receiver, which stays in this process for all of them. Throughput and latency run their
  * worker in this process too; scale-out and memory start worker processes, so their figures
  * hold nothing of this one. The inbound scenario runs its servers in processes of their own and
- * its load generator here.
+ * its load generator here. The delivery log scenario stores its rows from here and reads them
+ * in a process of its own per database.
  */
 export async function runScenarios(
   options: BenchOptions,
@@ -80,6 +83,11 @@ export async function runScenarios(
       `inbound webhooks: ${options.inboundSeconds} s per server, overload ${options.overloadSeconds} s`,
       () => measureInboundIngest(options, reportProgress),
     );
+    const exchangeLog = await run(
+      "exchange-log",
+      `delivery log: ${options.logExchanges} exchanges per database, reads and live arrival`,
+      () => measureExchangeLog(options, reportProgress),
+    );
 
     return {
       benchmark: "switchyard-worker",
@@ -99,6 +107,7 @@ export async function runScenarios(
         concurrency: options.concurrency,
         inboundSeconds: options.inboundSeconds,
         overloadSeconds: options.overloadSeconds,
+        logExchanges: options.logExchanges,
         scenarios: options.scenarios,
         isQuick: options.isQuick,
       },
@@ -107,6 +116,7 @@ export async function runScenarios(
       postgresScaleOut,
       workerMemory,
       inboundIngest,
+      exchangeLog,
     };
   } finally {
     await receiver.close();

@@ -42,10 +42,17 @@ export async function seedInboundWorkflow(): Promise<string> {
       role: "editor",
     },
   });
+  return publishInboundWorkflow(workspace.id, user.id);
+}
 
-  const workflow = await createWorkflow(workspace.id, "Benchmark inbound");
-  await saveDraft(workspace.id, user.id, workflow.id, inboundGraph);
-  const activated = await activateWorkflow(workspace.id, user.id, workflow.id);
+/**
+ * Creates and publishes, in a workspace, the workflow `seedInboundWorkflow` makes, with `userId`
+ * as its publisher. Returns the inbound token.
+ */
+export async function publishInboundWorkflow(workspaceId: string, userId: string): Promise<string> {
+  const workflow = await createWorkflow(workspaceId, "Benchmark inbound");
+  await saveDraft(workspaceId, userId, workflow.id, inboundGraph);
+  const activated = await activateWorkflow(workspaceId, userId, workflow.id);
   if (!activated.ok) throw new Error(`The inbound graph does not go live: ${activated.reason}`);
   return workflow.inboundPath.replace("/hooks/", "");
 }

@@ -1,10 +1,16 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 
-/** A server the bench runs in a process of its own, once it has said where it listens. */
+/**
+ * A server the bench runs in a process of its own, once it has said where it listens; or a
+ * process that measures something and says what it found on the same line.
+ */
 export type ServerProcess<Ready> = {
   pid: number;
-  /** What the process announced once listening; rejects when it exits first or takes a minute. */
+  /**
+   * What the process announced once listening; rejects when it exits first or takes longer than
+   * its start timeout (a minute unless the caller says otherwise).
+   */
   ready: Promise<Ready>;
   /** Why the process ended, when it ended without being stopped; null while it runs. */
   unexpectedExit(): string | null;
@@ -36,6 +42,7 @@ export function spawnServerProcess<Ready>(
   script: string,
   env: Record<string, string>,
   parseReady: (json: unknown) => Ready,
+  { startTimeoutMs = START_TIMEOUT_MS }: { startTimeoutMs?: number } = {},
 ): ServerProcess<Ready> {
   const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", script], {
     cwd: repoRoot,
@@ -68,7 +75,9 @@ export function spawnServerProcess<Ready>(
     return `${script} (pid ${child.pid}) ${exitDescription}${when}${stderr ? `:\n${stderr}` : ""}`;
   };
 
-  const ready = waitForReadyLine(child.stdout, exited, describeExit).then(parseReady);
+  const ready = waitForReadyLine(child.stdout, exited, describeExit, startTimeoutMs).then(
+    parseReady,
+  );
   // A caller that fails before awaiting `ready` must not leave its rejection unheard.
   ready.catch(() => undefined);
 
@@ -91,13 +100,14 @@ function waitForReadyLine(
   stdout: NodeJS.ReadableStream,
   exited: Promise<void>,
   describeExit: (when: string) => string,
+  timeoutMs: number,
 ): Promise<unknown> {
   return new Promise((resolve, reject) => {
     let head = "";
     let isReady = false;
     const timer = setTimeout(
-      () => reject(new Error(`a bench server was not ready within ${START_TIMEOUT_MS} ms`)),
-      START_TIMEOUT_MS,
+      () => reject(new Error(`a bench server was not ready within ${timeoutMs} ms`)),
+      timeoutMs,
     );
     stdout.setEncoding("utf8");
     stdout.on("data", (chunk: string) => {

@@ -274,6 +274,8 @@ test("steps are added from the palette with the keyboard alone, each after the o
   await page.keyboard.press("Enter");
   await expect(canvasNode(page, "webhook1")).toBeVisible();
 
+  // Down past the Manual and Schedule triggers to the HTTP request.
+  await page.keyboard.press("ArrowDown");
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("ArrowDown");
   await expect(palette.getByRole("button", { name: "HTTP request", exact: true })).toBeFocused();

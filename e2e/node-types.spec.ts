@@ -59,7 +59,7 @@ test("a Condition drawn in the editor sends each event down the branch its rules
   await page.getByRole("button", { name: "Activate", exact: true }).click();
   await expect(page.getByText("Active", { exact: true })).toBeVisible();
   await canvasNode(page, "if1").click();
-  await page.getByRole("button", { name: "Fit View" }).click();
+  await page.getByRole("button", { name: "Zoom to fit" }).click();
   await page.screenshot({ path: test.info().outputPath("condition-branch.png") });
 
   const inboundUrl = await page.getByLabel("Inbound URL").inputValue();

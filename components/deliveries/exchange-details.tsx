@@ -1,10 +1,13 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import type { ExchangeView } from "@/lib/api/views";
+import type { ExchangeFailure, ExchangeView } from "@/lib/api/views";
 import { useCanEdit } from "@/components/shell/session-user";
 import { useResendDelivery } from "@/lib/client/replay-mutations";
 import { Button } from "../ui/button";
+import { CompareMenu } from "./compare-menu";
+import { CopyAsCurl } from "./copy-as-curl";
 import { ExchangeStatus, KindBadge } from "./exchange-labels";
+import { ExchangeTimings } from "./exchange-timings";
 import { formatDuration, formatExactTime, formatHoursSpan } from "../ui/format";
 import { BodyViewer, HeadersTable } from "./http-message";
 import { DeliveryTimeline } from "./delivery-timeline";
@@ -37,12 +40,22 @@ export function ExchangeDetails({ exchange, hrefFor }: ExchangeDetailsProps) {
         </h2>
       </div>
 
+      <CopyAsCurl exchange={exchange} trailing={<CompareMenu exchange={exchange} />} />
+
       <ExchangeFacts exchange={exchange} hrefFor={hrefFor} />
       <DeliveryTimeline exchange={exchange} hrefFor={hrefFor} />
 
+      <ExchangeTimings
+        connectMs={exchange.connectMs}
+        firstByteMs={exchange.firstByteMs}
+        durationMs={exchange.durationMs}
+      />
+
       {exchange.error ? (
         <div className="rounded-md bg-rose-50 px-3 py-2.5 ring-1 ring-inset ring-rose-200">
-          <p className="text-xs font-medium text-rose-800">Error</p>
+          <p className="text-xs font-medium text-rose-800">
+            {failureLabels[exchange.failure ?? "other"]}
+          </p>
           <p className="mt-0.5 break-words font-mono text-xs text-rose-700">{exchange.error}</p>
         </div>
       ) : null}
@@ -55,6 +68,7 @@ export function ExchangeDetails({ exchange, hrefFor }: ExchangeDetailsProps) {
           <BodyViewer
             label="Request body"
             body={exchange.requestBody}
+            encoding={exchange.requestBodyEncoding}
             isTruncated={exchange.requestBodyTruncated}
             removedByRetention={exchange.requestBodyPruned ? removedAfter : null}
           />
@@ -77,6 +91,7 @@ export function ExchangeDetails({ exchange, hrefFor }: ExchangeDetailsProps) {
               <BodyViewer
                 label="Response body"
                 body={exchange.responseBody}
+                encoding={exchange.responseBodyEncoding}
                 isTruncated={exchange.responseBodyTruncated}
                 removedByRetention={exchange.responseBodyPruned ? removedAfter : null}
               />
@@ -87,6 +102,14 @@ export function ExchangeDetails({ exchange, hrefFor }: ExchangeDetailsProps) {
     </div>
   );
 }
+
+const failureLabels: Record<ExchangeFailure, string> = {
+  timeout: "Timed out",
+  refused: "Refused before sending",
+  connection: "Connection failed",
+  signature: "Signature verification failed",
+  other: "Error",
+};
 
 /** "after 7 days": how old the exchange was when retention cleared its bodies. */
 function retentionAge(exchange: ExchangeView): string | null {
@@ -123,7 +146,6 @@ const linkClass = "font-medium text-indigo-600 hover:text-indigo-500";
 function ExchangeFacts({ exchange, hrefFor }: ExchangeDetailsProps) {
   return (
     <dl className="grid grid-cols-2 gap-x-6 gap-y-3 rounded-lg bg-slate-50 px-4 py-3 text-sm ring-1 ring-inset ring-slate-200">
-      <Fact term="Duration">{formatDuration(exchange.durationMs)}</Fact>
       <Fact term="Time">
         <time dateTime={exchange.createdAt}>{formatExactTime(exchange.createdAt)}</time>
       </Fact>
@@ -145,6 +167,20 @@ function ExchangeFacts({ exchange, hrefFor }: ExchangeDetailsProps) {
           "—"
         )}
       </Fact>
+      {exchange.runId && exchange.stepName ? (
+        <Fact term="Step">
+          <Link href={`/runs/${exchange.runId}`} className={linkClass}>
+            {exchange.stepName}
+          </Link>
+        </Fact>
+      ) : null}
+      {exchange.messageId ? (
+        <Fact term="Message id">
+          <span className="font-mono text-xs" title={exchange.messageId}>
+            {exchange.messageId}
+          </span>
+        </Fact>
+      ) : null}
       {exchange.deliveryId ? (
         <Fact term="Delivery">
           Attempt {exchange.attempt ?? "—"}{" "}

@@ -2,6 +2,7 @@
  * The JSON shapes the API answers with, shared by route handlers and browser code. Dates travel
  * as ISO strings. Stored JSON (graphs, headers, step data) arrives parsed.
  */
+import type { BodyEncoding } from "../http/captured-exchange";
 import type { InboundReadiness } from "../ingest/inbound-readiness";
 import type { Graph } from "../workflow/graph";
 import type { GraphProblem } from "../workflow/validate-graph";
@@ -139,9 +140,12 @@ export type ExchangeView = ExchangeSummaryView & {
   requestHeaders: Record<string, string>;
   requestBody: string | null;
   requestBodyTruncated: boolean;
+  /** How a stored body is written: `base64` when its bytes were not UTF-8; null without one. */
+  requestBodyEncoding: BodyEncoding | null;
   responseHeaders: Record<string, string> | null;
   responseBody: string | null;
   responseBodyTruncated: boolean;
+  responseBodyEncoding: BodyEncoding | null;
   /**
    * When retention cleared this exchange's bodies; the flags say which of the two had one, so
    * the inspector can tell a removed body from one that never was.

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { BodyEncoding } from "../http/captured-exchange";
 import type {
   ExchangeFailure,
   ExchangeKind,
@@ -97,10 +98,12 @@ export function toExchangeView(
     requestHeaders: headerMapSchema.parse(JSON.parse(row.requestHeaders)),
     requestBody: row.requestBody,
     requestBodyTruncated: row.requestBodyTruncated,
+    requestBodyEncoding: toBodyEncoding(row.requestBodyEncoding),
     responseHeaders:
       row.responseHeaders === null ? null : headerMapSchema.parse(JSON.parse(row.responseHeaders)),
     responseBody: row.responseBody,
     responseBodyTruncated: row.responseBodyTruncated,
+    responseBodyEncoding: toBodyEncoding(row.responseBodyEncoding),
     bodiesPrunedAt: row.bodiesPrunedAt?.toISOString() ?? null,
     // Retention keeps the encodings, which are set exactly when a body was stored.
     requestBodyPruned: row.bodiesPrunedAt !== null && row.requestBodyEncoding !== null,
@@ -108,4 +111,10 @@ export function toExchangeView(
     replayIds: replays.ids,
     replayCount: replays.count,
   };
+}
+
+/** The stored column narrowed to the encodings there are. */
+function toBodyEncoding(encoding: string | null): BodyEncoding | null {
+  if (encoding === "base64" || encoding === "utf8") return encoding;
+  return null;
 }

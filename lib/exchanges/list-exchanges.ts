@@ -10,7 +10,7 @@ import { decodeExchangeCursor, encodeExchangeCursor, type ExchangeCursor } from 
 import { exchangeSummarySelect, toExchangeSummaryView } from "./exchange-views";
 
 /** How many exchanges below the cursor a text search looks at, newest first. */
-export const SEARCH_SCAN_LIMIT = 10_000;
+export const SEARCH_SCAN_LIMIT = 5_000;
 
 /** How many candidates a search checks at a time where LIKE cannot match exactly. */
 const CHECK_BATCH = 200;

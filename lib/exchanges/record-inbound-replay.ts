@@ -50,6 +50,9 @@ export async function recordInboundReplay(
   });
 }
 
+/** The exchange a replay repeats, as far as its row links to it. */
+type ReplayedExchange = { id: string; workflowId: string | null; messageId: string | null };
+
 /** The request side of an inbound exchange as stored: headers as JSON, the body captured. */
 export type StoredInboundRequest = {
   method: string;
@@ -68,7 +71,7 @@ export type StoredInboundRequest = {
  */
 export function recordEditedInboundReplay(
   tx: Tx,
-  original: { id: string; workflowId: string | null },
+  original: ReplayedExchange,
   replay: { workspaceId: string; runId: string; startedAt: Date },
   request: StoredInboundRequest,
 ): Promise<{ id: string }> {
@@ -79,7 +82,7 @@ export function recordEditedInboundReplay(
 }
 
 function inboundReplayRow(
-  original: { id: string; workflowId: string | null; messageId?: string | null },
+  original: ReplayedExchange,
   replay: { workspaceId: string; runId: string; startedAt: Date },
   request: StoredInboundRequest,
 ) {
@@ -98,7 +101,7 @@ function inboundReplayRow(
     durationMs: Date.now() - replay.startedAt.getTime(),
     error: null,
     failure: null,
-    messageId: original.messageId ?? null,
+    messageId: original.messageId,
     replayOfId: original.id,
     isReplay: true,
     createdAt: replay.startedAt,

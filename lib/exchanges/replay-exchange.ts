@@ -122,9 +122,11 @@ async function recordOutboundReplay(
     workspaceId: original.workspaceId,
     workflowId: original.workflowId,
     runId: original.runId,
+    messageId: original.messageId,
+    replayOfId: original.id,
   };
   const created = await db.exchange.create({
-    data: { ...exchangeData(kind, links, result.exchange), replayOfId: original.id },
+    data: exchangeData(kind, links, result.exchange),
     select: { id: true },
   });
 

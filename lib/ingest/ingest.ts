@@ -13,12 +13,12 @@ import {
   type InboundRequest,
 } from "./inbound-exchange";
 import { inboundReadiness } from "./inbound-readiness";
+import { cachedInboundWorkflow } from "./inbound-workflow-cache";
 import { inboundTriggerData } from "./inbound-trigger-data";
 import type { InboundTarget } from "./inbound-path";
 import type { RedactionSource } from "../redaction/redaction-cache";
 import {
   commitAcceptance,
-  findInboundWorkflow,
   findStoredAnswer,
   findVersionGraph,
   pruneExpiredMessages,
@@ -119,7 +119,7 @@ async function ingestProduction(
 ): Promise<InboundAnswer> {
   const startedAt = new Date();
   const { db } = options;
-  const workflow = await findInboundWorkflow(db, token);
+  const workflow = await cachedInboundWorkflow(db, token);
   if (!workflow) return errorAnswer("workflow_not_found", "No workflow listens at this URL.");
   const recorder = new Recorder(options, workflow, request, startedAt);
 

@@ -17,6 +17,7 @@ import { findInboundWorkflow } from "./ingest-store";
 import { parseInboundBody, type InboundBodyEncoding } from "./parse-inbound-body";
 import { readInboundBody } from "./read-inbound-body";
 import { triggerSettingsOf } from "./trigger-settings";
+import { afterWorkflowChange } from "./inbound-workflow-cache";
 
 /** A request captured on a workflow's test URL, as `Workflow.testEvent` stores it. */
 export type TestEvent = {
@@ -103,16 +104,18 @@ export async function captureTestEvent(
     exchangeId: row.id,
   };
 
-  const captured = await options.db.$transaction(async (tx) => {
-    // Only the first request after Listen is captured; a second one finds listening over.
-    const claimed = await tx.workflow.updateMany({
-      where: { id: workflow.id, testListenUntil: { gt: startedAt } },
-      data: { testEvent: JSON.stringify(event), testListenUntil: null },
-    });
-    if (claimed.count === 0) return false;
-    await tx.exchange.create({ data: row });
-    return true;
-  });
+  const captured = await afterWorkflowChange(
+    options.db.$transaction(async (tx) => {
+      // Only the first request after Listen is captured; a second one finds listening over.
+      const claimed = await tx.workflow.updateMany({
+        where: { id: workflow.id, testListenUntil: { gt: startedAt } },
+        data: { testEvent: JSON.stringify(event), testListenUntil: null },
+      });
+      if (claimed.count === 0) return false;
+      await tx.exchange.create({ data: row });
+      return true;
+    }),
+  );
   if (!captured) {
     return errorAnswer(
       "test_listener_inactive",

@@ -6,6 +6,7 @@ import {
   type VerificationKind,
 } from "../workflow/webhook-trigger-node-type";
 import { parseStoredGraph } from "./stored-graph";
+import { afterWorkflowChange } from "../ingest/inbound-workflow-cache";
 
 export type SetInboundSecretResult =
   | { ok: true; hint: string }
@@ -23,26 +24,28 @@ export async function setInboundSecret(
   workflowId: string,
   secret: string,
 ): Promise<SetInboundSecretResult> {
-  return getDb().$transaction(async (tx): Promise<SetInboundSecretResult> => {
-    const workflow = await tx.workflow.findFirst({
-      where: { id: workflowId, workspaceId },
-      select: { draftGraph: true },
-    });
-    if (!workflow) return { ok: false, reason: "not_found" };
+  return afterWorkflowChange(
+    getDb().$transaction(async (tx): Promise<SetInboundSecretResult> => {
+      const workflow = await tx.workflow.findFirst({
+        where: { id: workflowId, workspaceId },
+        select: { draftGraph: true },
+      });
+      if (!workflow) return { ok: false, reason: "not_found" };
 
-    const kind = draftVerificationKind(workflow.draftGraph);
-    if (kind === null) return { ok: false, reason: "no_webhook_trigger" };
-    if (kind === "none") return { ok: false, reason: "no_verification" };
-    const problem = checkVerificationSecret(kind, secret);
-    if (problem !== null) return { ok: false, reason: "unsuitable", message: problem };
+      const kind = draftVerificationKind(workflow.draftGraph);
+      if (kind === null) return { ok: false, reason: "no_webhook_trigger" };
+      if (kind === "none") return { ok: false, reason: "no_verification" };
+      const problem = checkVerificationSecret(kind, secret);
+      if (problem !== null) return { ok: false, reason: "unsuitable", message: problem };
 
-    const hint = secretHint(secret);
-    await tx.workflow.update({
-      where: { id: workflowId },
-      data: { inboundSecret: sealSecret(secret, workflowId), inboundSecretHint: hint },
-    });
-    return { ok: true, hint };
-  });
+      const hint = secretHint(secret);
+      await tx.workflow.update({
+        where: { id: workflowId },
+        data: { inboundSecret: sealSecret(secret, workflowId), inboundSecretHint: hint },
+      });
+      return { ok: true, hint };
+    }),
+  );
 }
 
 /**
@@ -53,10 +56,12 @@ export async function clearInboundSecret(
   workspaceId: string,
   workflowId: string,
 ): Promise<boolean> {
-  const { count } = await getDb().workflow.updateMany({
-    where: { id: workflowId, workspaceId },
-    data: { inboundSecret: null, inboundSecretHint: null },
-  });
+  const { count } = await afterWorkflowChange(
+    getDb().workflow.updateMany({
+      where: { id: workflowId, workspaceId },
+      data: { inboundSecret: null, inboundSecretHint: null },
+    }),
+  );
   return count > 0;
 }
 

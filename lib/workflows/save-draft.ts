@@ -6,6 +6,7 @@ import { retireReplacedSecrets } from "./set-workflow-active";
 import { snapshotDraft } from "./snapshot-draft";
 import { serializeGraph } from "./stored-graph";
 import { toWorkflowView, workflowViewInclude } from "./workflow-view";
+import { afterWorkflowChange } from "../ingest/inbound-workflow-cache";
 
 /**
  * Saves the editable graph. A graph with problems is saved too, so work is never lost; it just
@@ -22,27 +23,29 @@ export async function saveDraft(
   const draftGraph = serializeGraph(graph);
   const isValid = validateGraph(graph).length === 0;
 
-  return getDb().$transaction(async (tx) => {
-    const existing = await tx.workflow.findFirst({
-      where: { id, workspaceId },
-      select: { isActive: true, activeVersionId: true },
-    });
-    if (!existing) return null;
+  return afterWorkflowChange(
+    getDb().$transaction(async (tx) => {
+      const existing = await tx.workflow.findFirst({
+        where: { id, workspaceId },
+        select: { isActive: true, activeVersionId: true },
+      });
+      if (!existing) return null;
 
-    let activeVersionId: string | undefined;
-    if (existing.isActive && isValid) {
-      activeVersionId = (await snapshotDraft(tx, { id, draftGraph }, userId)).id;
-      await retireReplacedSecrets(
-        tx,
-        { id, activeVersionId: existing.activeVersionId },
-        draftGraph,
-      );
-    }
-    const workflow = await tx.workflow.update({
-      where: { id },
-      data: { draftGraph, ...(activeVersionId ? { activeVersionId } : {}) },
-      include: workflowViewInclude,
-    });
-    return toWorkflowView(workflow);
-  });
+      let activeVersionId: string | undefined;
+      if (existing.isActive && isValid) {
+        activeVersionId = (await snapshotDraft(tx, { id, draftGraph }, userId)).id;
+        await retireReplacedSecrets(
+          tx,
+          { id, activeVersionId: existing.activeVersionId },
+          draftGraph,
+        );
+      }
+      const workflow = await tx.workflow.update({
+        where: { id },
+        data: { draftGraph, ...(activeVersionId ? { activeVersionId } : {}) },
+        include: workflowViewInclude,
+      });
+      return toWorkflowView(workflow);
+    }),
+  );
 }

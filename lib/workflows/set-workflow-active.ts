@@ -6,6 +6,7 @@ import { validateGraph, type GraphProblem } from "../workflow/validate-graph";
 import { snapshotDraft } from "./snapshot-draft";
 import { parseStoredGraph } from "./stored-graph";
 import { toWorkflowView, workflowViewInclude } from "./workflow-view";
+import { afterWorkflowChange } from "../ingest/inbound-workflow-cache";
 
 export type ActivateResult =
   | { ok: true; workflow: WorkflowView }
@@ -29,22 +30,24 @@ export async function activateWorkflow(
   id: string,
   rotation: SecretRotationOptions = {},
 ): Promise<ActivateResult> {
-  return getDb().$transaction(async (tx) => {
-    const workflow = await tx.workflow.findFirst({ where: { id, workspaceId } });
-    if (!workflow) return { ok: false, reason: "not_found" } as const;
+  return afterWorkflowChange(
+    getDb().$transaction(async (tx) => {
+      const workflow = await tx.workflow.findFirst({ where: { id, workspaceId } });
+      if (!workflow) return { ok: false, reason: "not_found" } as const;
 
-    const problems = validateGraph(parseStoredGraph(workflow.draftGraph));
-    if (problems.length > 0) return { ok: false, reason: "graph_invalid", problems } as const;
+      const problems = validateGraph(parseStoredGraph(workflow.draftGraph));
+      if (problems.length > 0) return { ok: false, reason: "graph_invalid", problems } as const;
 
-    const version = await snapshotDraft(tx, workflow, userId);
-    await retireReplacedSecrets(tx, workflow, workflow.draftGraph, rotation);
-    const updated = await tx.workflow.update({
-      where: { id },
-      data: { isActive: true, activeVersionId: version.id },
-      include: workflowViewInclude,
-    });
-    return { ok: true, workflow: toWorkflowView(updated) } as const;
-  });
+      const version = await snapshotDraft(tx, workflow, userId);
+      await retireReplacedSecrets(tx, workflow, workflow.draftGraph, rotation);
+      const updated = await tx.workflow.update({
+        where: { id },
+        data: { isActive: true, activeVersionId: version.id },
+        include: workflowViewInclude,
+      });
+      return { ok: true, workflow: toWorkflowView(updated) } as const;
+    }),
+  );
 }
 
 /**
@@ -91,10 +94,12 @@ export async function deactivateWorkflow(
   workspaceId: string,
   id: string,
 ): Promise<WorkflowView | null> {
-  const { count } = await getDb().workflow.updateMany({
-    where: { id, workspaceId },
-    data: { isActive: false },
-  });
+  const { count } = await afterWorkflowChange(
+    getDb().workflow.updateMany({
+      where: { id, workspaceId },
+      data: { isActive: false },
+    }),
+  );
   if (count === 0) return null;
   const workflow = await getDb().workflow.findUniqueOrThrow({
     where: { id },

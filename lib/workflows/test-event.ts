@@ -2,6 +2,7 @@ import { z } from "zod";
 import { getDb } from "../db/client";
 import type { TestEvent } from "../ingest/test-capture";
 import { log } from "../log";
+import { afterWorkflowChange } from "../ingest/inbound-workflow-cache";
 
 /** How long the test URL captures after someone clicks Listen. */
 export const testListenMs = 2 * 60_000;
@@ -91,10 +92,12 @@ async function setListenUntil(
   listenUntil: Date | null,
   now: Date,
 ): Promise<TestEventView | null> {
-  const { count } = await getDb().workflow.updateMany({
-    where: { id: workflowId, workspaceId },
-    data: { testListenUntil: listenUntil },
-  });
+  const { count } = await afterWorkflowChange(
+    getDb().workflow.updateMany({
+      where: { id: workflowId, workspaceId },
+      data: { testListenUntil: listenUntil },
+    }),
+  );
   if (count === 0) return null;
   const row = await getDb().workflow.findUniqueOrThrow({
     where: { id: workflowId },

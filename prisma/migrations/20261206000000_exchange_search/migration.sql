@@ -30,10 +30,16 @@ DROP INDEX "Exchange_runId_idx";
 -- CreateIndex
 CREATE INDEX "Exchange_runId_workspaceId_createdAt_idx" ON "Exchange"("runId", "workspaceId", "createdAt");
 
+-- DropIndex
+DROP INDEX "Exchange_replayOfId_idx";
+
+-- CreateIndex
+CREATE INDEX "Exchange_replayOfId_workspaceId_createdAt_idx" ON "Exchange"("replayOfId", "workspaceId", "createdAt");
+
 -- Backfill what stored rows already say. Replays:
 UPDATE "Exchange" SET "isReplay" = 1 WHERE "replayOfId" IS NOT NULL;
 
--- A webhook attempt's message id is its delivery's; an inbound request's is its webhook-id
+-- A webhook attempt's message id is its delivery's, an inbound request's is its webhook-id
 -- header (a workflow's own idempotency header is not known here, so those stay empty).
 UPDATE "Exchange" SET "messageId" = (
   SELECT "Delivery"."messageId" FROM "Delivery" WHERE "Delivery"."id" = "Exchange"."deliveryId"
