@@ -1,7 +1,7 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
-import { useState, type RefObject } from "react";
+import { hashKey, useQueryClient } from "@tanstack/react-query";
+import { useRef, useState, type RefObject } from "react";
 import type { LiveEvent } from "@/lib/api/views";
 import {
   countNewerExchanges,
@@ -28,6 +28,8 @@ export function useNewExchanges(filters: ExchangeFilters, scroller: RefObject<HT
   const filtersKey = JSON.stringify(filters);
   const [counted, setCounted] = useState({ filtersKey, count: 0 });
   const count = counted.filtersKey === filtersKey ? counted.count : 0;
+  // Counts can answer out of order; only the latest one asked for is shown.
+  const latestCount = useRef(0);
 
   function isFollowing(): boolean {
     const cached = queryClient.getQueryData(exchangeListQueryOptions(filters).queryKey);
@@ -41,13 +43,21 @@ export function useNewExchanges(filters: ExchangeFilters, scroller: RefObject<HT
       void refreshNewestExchanges(queryClient, filters);
       return;
     }
-    const cached = queryClient.getQueryData(exchangeListQueryOptions(filters).queryKey);
-    const newest = cached?.pages[0]?.exchanges[0];
+    const { queryKey } = exchangeListQueryOptions(filters);
+    const newest = queryClient.getQueryData(queryKey)?.pages[0]?.exchanges[0];
     if (!newest) return;
-    // Other filter combinations are only marked stale; this one keeps its rows in place.
-    void queryClient.invalidateQueries({ queryKey: ["exchanges"], refetchType: "none" });
+    // Other filter combinations are marked stale; this one is not, so that no refetch (on
+    // focus, say) moves the rows the reader is looking at.
+    void queryClient.invalidateQueries({
+      queryKey: ["exchanges"],
+      refetchType: "none",
+      predicate: (query) => query.queryHash !== hashKey(queryKey),
+    });
+    const asked = ++latestCount.current;
     countNewerExchanges(filters, newest).then(
-      (newer) => setCounted({ filtersKey, count: newer }),
+      (newer) => {
+        if (asked === latestCount.current) setCounted({ filtersKey, count: newer });
+      },
       // A failed count leaves the marker as it was; the next arrival counts again.
       () => undefined,
     );
