@@ -33,7 +33,8 @@ const PORT = 3226;
 const SAMPLES = 20;
 /** Wider than the page's refresh throttle, then narrower, to show what the throttle adds. */
 const SPACINGS_MS = [1_000, 250];
-const REFRESH_INTERVAL_MS = 500;
+// The delivery log's own throttle (REFRESH_INTERVAL_MS in components/deliveries/use-new-exchanges.ts).
+const REFRESH_INTERVAL_MS = 150;
 const TARGET_MS = 200;
 const ROW_TIMEOUT_MS = 10_000;
 const ADMIN = { name: "Bench Admin", email: "bench-admin@example.test", password: "bench pass 12" };

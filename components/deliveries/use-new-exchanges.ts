@@ -13,7 +13,7 @@ import {
 import { useThrottledCallback } from "@/lib/client/use-live-events";
 
 /** Bursts of traffic fold into one refresh, or one count, at most this often. */
-const REFRESH_INTERVAL_MS = 500;
+const REFRESH_INTERVAL_MS = 150;
 
 /** Within this many pixels of the top, the reader counts as being at the newest rows. */
 const TOP_SLACK_PX = 8;
