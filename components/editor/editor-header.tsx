@@ -7,6 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { WorkflowView } from "@/lib/api/views";
 import { LiveStateButton } from "./inbound-readiness";
+import { ExportWorkflowLink } from "./export-workflow-link";
 import { InboundUrl } from "./inbound-url";
 import { ProblemsMenu } from "./problems-menu";
 import type { EditorCommands } from "./use-editor-commands";
@@ -53,6 +54,7 @@ export function EditorHeader({
         ) : null}
         <div className="ml-auto flex items-center gap-2">
           <ProblemsMenu />
+          <ExportWorkflowLink workflowId={workflow.id} />
           {canEdit ? (
             <>
               <Button

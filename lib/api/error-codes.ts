@@ -25,6 +25,8 @@ export const errorStatus = {
   redaction_path_invalid: 400,
   /** A replay would resend a header value the log redacted; supply the value or remove it. */
   redacted_header: 400,
+  /** An imported workflow document is not one this installation can read (`details.reason`). */
+  import_invalid: 400,
   payload_too_large: 413,
   unsupported_media_type: 415,
   graph_invalid: 422,

@@ -52,13 +52,15 @@ async function acceptWorkflow(queryClient: QueryClient, workflow: WorkflowView):
   await queryClient.invalidateQueries({ queryKey: workflowQueries.all() });
 }
 
-/** Creates an empty workflow; resolves with it so the caller can open the editor. */
+/**
+ * Creates a workflow, empty or from a starter of the template gallery; resolves with it so the
+ * caller can open the editor.
+ */
 export function useCreateWorkflow() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async ({ name }: { name: string }) =>
-      (await apiFetch<WorkflowAnswer>("/api/workflows", { method: "POST", body: { name } }))
-        .workflow,
+    mutationFn: async (body: { name: string; starter?: string }) =>
+      (await apiFetch<WorkflowAnswer>("/api/workflows", { method: "POST", body })).workflow,
     onSuccess: (workflow) => acceptWorkflow(queryClient, workflow),
   });
 }

@@ -68,7 +68,8 @@ function escapeRegExp(literal: string): string {
   return literal.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 }
 
-function isCredentialHeader(name: string): boolean {
+/** Whether the built-in rules treat a header of this name (any letter case) as a credential. */
+export function isCredentialHeader(name: string): boolean {
   const lowerCased = name.toLowerCase();
   return (
     CREDENTIAL_HEADERS.has(lowerCased) ||

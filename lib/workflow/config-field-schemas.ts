@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isCredentialHeader } from "../secrets/redact";
 
 /**
  * Headers the HTTP client sets from the request itself. Letting a config set them could break
@@ -105,6 +106,10 @@ function findHeaderProblem(
 
   if (headerValueBreakPattern.test(value)) {
     return `The value of ${name} contains a line break, which could inject another header`;
+  }
+  // An exported workflow leaves credentials empty; saying so here lists each one to fill in.
+  if (value.trim() === "" && isCredentialHeader(name)) {
+    return `Enter the credential for the ${name} header, or remove the header`;
   }
   return undefined;
 }

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { ImportWorkflowButton } from "@/components/workflows/import-workflow-button";
+import { NewFromTemplateButton } from "@/components/workflows/new-from-template-button";
 import { NewWorkflowButton } from "@/components/workflows/new-workflow-button";
 import { WorkflowList } from "@/components/workflows/workflow-list";
 
@@ -15,7 +17,11 @@ export default function WorkflowsPage() {
               Each workflow has its own inbound URL and runs its steps whenever an event arrives.
             </p>
           </div>
-          <NewWorkflowButton isHiddenWhileEmpty />
+          <div className="flex items-center gap-2">
+            <ImportWorkflowButton />
+            <NewFromTemplateButton />
+            <NewWorkflowButton isHiddenWhileEmpty />
+          </div>
         </header>
         <WorkflowList />
       </div>
