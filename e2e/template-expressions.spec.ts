@@ -27,6 +27,7 @@ test("a template field offers the captured event's paths, previews the value, an
   await page.getByRole("tab", { name: "Inbound" }).click();
   const panel = page.getByRole("tabpanel", { name: "Inbound" });
   await panel.getByRole("button", { name: "Listen for a test event" }).click();
+  await expect(panel.getByRole("status").filter({ hasText: "Listening" })).toBeVisible();
   const testUrl = await panel.getByLabel("Test URL", { exact: true }).inputValue();
   const captured = await request.post(testUrl, { data: { order: { id: "T-7", total: 12 } } });
   expect(captured.status()).toBe(200);
@@ -92,6 +93,7 @@ test("a later step is offered the earlier steps' outputs from the last run, and 
   await page.getByRole("tab", { name: "Inbound" }).click();
   const panel = page.getByRole("tabpanel", { name: "Inbound" });
   await panel.getByRole("button", { name: "Listen for a test event" }).click();
+  await expect(panel.getByRole("status").filter({ hasText: "Listening" })).toBeVisible();
   const testUrl = await panel.getByLabel("Test URL", { exact: true }).inputValue();
   expect((await request.post(testUrl, { data: { order: { id: "T-8" } } })).status()).toBe(200);
   await panel.getByRole("button", { name: "Run with this event" }).click();

@@ -49,7 +49,7 @@ export function KeyValueField({
           <div className="flex items-center gap-1.5">
             <input
               aria-label={`${field.label} name ${index + 1}`}
-              className={`${inputClass} font-mono text-xs`}
+              className={`${inputClass} min-w-0 flex-1 font-mono text-xs`}
               value={row.name}
               placeholder="Name"
               onChange={(event) => editRow(row.key, { name: event.target.value })}
@@ -71,7 +71,7 @@ export function KeyValueField({
             ) : (
               <input
                 aria-label={`${field.label} value ${index + 1}`}
-                className={`${inputClass} font-mono text-xs`}
+                className={`${inputClass} min-w-0 flex-1 font-mono text-xs`}
                 value={row.value}
                 placeholder="Value"
                 onChange={(event) => editRow(row.key, { value: event.target.value })}
