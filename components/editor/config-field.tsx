@@ -7,6 +7,8 @@ import { controlA11yProps, FieldShell, type ControlA11yProps } from "./field-she
 import { ConditionRulesField } from "./condition-rules-field";
 import { KeyValueField } from "./key-value-field";
 import { SecretField } from "./secret-field";
+import { TemplateInput } from "./template-input";
+import { TemplatePreviewNote } from "./template-preview";
 
 export type FieldProps = {
   field: FieldSpec;
@@ -35,6 +37,11 @@ function FieldControl({
 }: FieldProps & { inputId: string }) {
   const common = controlA11yProps(inputId, field, messages);
   const text = typeof value === "string" ? value : "";
+  const isTemplateText =
+    field.kind === "text" || field.kind === "textarea" || field.kind === "json";
+  if (field.supportsTemplates && isTemplateText) {
+    return <TemplateTextControl common={common} field={field} text={text} onChange={onChange} />;
+  }
 
   switch (field.kind) {
     case "text":
@@ -86,6 +93,45 @@ function FieldControl({
     case "rules":
       return <ConditionRulesField {...common} value={value} onChange={onChange} />;
   }
+}
+
+/** A text setting that may hold templates: completed as it is typed, previewed beneath. */
+function TemplateTextControl({
+  common,
+  field,
+  text,
+  onChange,
+}: {
+  common: ControlA11yProps;
+  field: FieldSpec;
+  text: string;
+  onChange: (value: unknown) => void;
+}) {
+  const previewId = `${common.id}-preview`;
+  const describedBy = [common["aria-describedby"], previewId].filter(Boolean).join(" ");
+  const isCode = field.kind === "json";
+  return (
+    <>
+      <TemplateInput
+        {...common}
+        aria-describedby={describedBy}
+        multiline={field.kind !== "text"}
+        rows={field.kind === "textarea" ? 4 : 7}
+        spellCheck={field.kind === "textarea"}
+        className={`${inputClass} ${isCode ? "font-mono text-xs leading-relaxed" : ""}`}
+        value={text}
+        placeholder={field.placeholder}
+        label={field.label}
+        onChange={onChange}
+      />
+      <TemplatePreviewNote
+        id={previewId}
+        text={text}
+        format={isCode ? "json" : "text"}
+        label={field.label}
+      />
+    </>
+  );
 }
 
 /**

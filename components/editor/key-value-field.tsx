@@ -5,6 +5,8 @@ import { inputClass } from "@/components/ui/field";
 import type { FieldSpec } from "@/lib/workflow/config-fields";
 import { isRecord } from "@/lib/workflow/is-record";
 import { labelIdFor, type ControlA11yProps } from "./field-shell";
+import { TemplateInput } from "./template-input";
+import { TemplatePreviewNote } from "./template-preview";
 
 type Row = { key: number; name: string; value: string };
 
@@ -43,29 +45,55 @@ export function KeyValueField({
   return (
     <div {...a11y} role="group" aria-labelledby={labelIdFor(a11y.id)} className="space-y-1.5">
       {rows.map((row, index) => (
-        <div key={row.key} className="flex items-center gap-1.5">
-          <input
-            aria-label={`${field.label} name ${index + 1}`}
-            className={`${inputClass} font-mono text-xs`}
-            value={row.name}
-            placeholder="Name"
-            onChange={(event) => editRow(row.key, { name: event.target.value })}
-          />
-          <input
-            aria-label={`${field.label} value ${index + 1}`}
-            className={`${inputClass} font-mono text-xs`}
-            value={row.value}
-            placeholder="Value"
-            onChange={(event) => editRow(row.key, { value: event.target.value })}
-          />
-          <button
-            type="button"
-            aria-label={`Remove ${field.label} row ${index + 1}`}
-            onClick={() => update(rows.filter((other) => other.key !== row.key))}
-            className="shrink-0 rounded-md p-1.5 text-slate-400 hover:bg-slate-100 hover:text-rose-600 disabled:hover:bg-transparent"
-          >
-            <span aria-hidden>✕</span>
-          </button>
+        <div key={row.key} className="space-y-1">
+          <div className="flex items-center gap-1.5">
+            <input
+              aria-label={`${field.label} name ${index + 1}`}
+              className={`${inputClass} min-w-0 flex-1 font-mono text-xs`}
+              value={row.name}
+              placeholder="Name"
+              onChange={(event) => editRow(row.key, { name: event.target.value })}
+            />
+            {field.supportsTemplates ? (
+              <div className="min-w-0 flex-1">
+                <TemplateInput
+                  id={`${a11y.id}-value-${row.key}`}
+                  aria-label={`${field.label} value ${index + 1}`}
+                  aria-describedby={`${a11y.id}-preview-${row.key}`}
+                  multiline={false}
+                  className={`${inputClass} font-mono text-xs`}
+                  value={row.value}
+                  placeholder="Value"
+                  label={`${field.label} value ${index + 1}`}
+                  onChange={(text) => editRow(row.key, { value: text })}
+                />
+              </div>
+            ) : (
+              <input
+                aria-label={`${field.label} value ${index + 1}`}
+                className={`${inputClass} min-w-0 flex-1 font-mono text-xs`}
+                value={row.value}
+                placeholder="Value"
+                onChange={(event) => editRow(row.key, { value: event.target.value })}
+              />
+            )}
+            <button
+              type="button"
+              aria-label={`Remove ${field.label} row ${index + 1}`}
+              onClick={() => update(rows.filter((other) => other.key !== row.key))}
+              className="shrink-0 rounded-md p-1.5 text-slate-400 hover:bg-slate-100 hover:text-rose-600 disabled:hover:bg-transparent"
+            >
+              <span aria-hidden>✕</span>
+            </button>
+          </div>
+          {field.supportsTemplates ? (
+            <TemplatePreviewNote
+              id={`${a11y.id}-preview-${row.key}`}
+              text={row.value}
+              format="text"
+              label={`${field.label} value ${index + 1}`}
+            />
+          ) : null}
         </div>
       ))}
       {duplicateNames.length > 0 ? (

@@ -7,6 +7,7 @@ import { ConfigForm } from "./config-form";
 import { ManualRunPanel } from "./manual-run-panel";
 import { NodeIcon } from "./node-icon";
 import { SchedulePreview } from "./schedule-preview";
+import { TemplateSamplesProvider } from "./template-samples-provider";
 import { describeNodeReference } from "./node-reference";
 import type { RunOutcome } from "./use-editor-commands";
 import {
@@ -70,13 +71,15 @@ export function NodeInspector({
         </p>
       </div>
 
-      <ConfigForm
-        key={`${nodeId}:${travelCount}`}
-        nodeType={data.nodeType}
-        config={data.config}
-        isReadOnly={!canEdit}
-        onChange={(config) => store.updateNodeConfig(nodeId, config)}
-      />
+      <TemplateSamplesProvider nodeId={nodeId}>
+        <ConfigForm
+          key={`${nodeId}:${travelCount}`}
+          nodeType={data.nodeType}
+          config={data.config}
+          isReadOnly={!canEdit}
+          onChange={(config) => store.updateNodeConfig(nodeId, config)}
+        />
+      </TemplateSamplesProvider>
 
       {data.nodeType === "schedule-trigger" ? (
         <SchedulePreview cron={data.config["cron"]} timezone={data.config["timezone"]} />
