@@ -89,22 +89,27 @@ function EdgeName({ edge }: { edge: DiffEdge }) {
   );
 }
 
+/** A value as the table shows it; a placeholder is a word standing in for no typed value. */
+type Shown = { text: string; isPlaceholder: boolean };
+
+type Row = { label: string; before: Shown; after: Shown };
+
 function NodeChanges({ node }: { node: ChangedNode }) {
-  const rows: { label: string; before: string; after: string }[] = [];
+  const rows: Row[] = [];
   if (node.typeChange) {
     rows.push({
       label: "Type",
-      before: node.typeChange.before.typeLabel,
-      after: node.typeChange.after.typeLabel,
+      before: typed(node.typeChange.before.typeLabel),
+      after: typed(node.typeChange.after.typeLabel),
     });
   }
-  for (const field of node.fields) rows.push({ label: field.label, ...fieldTexts(field) });
+  for (const field of node.fields) rows.push({ label: field.label, ...fieldValues(field) });
   if (node.move) {
     const { before, after } = node.move;
     rows.push({
       label: "Position (x, y)",
-      before: `${before.x}, ${before.y}`,
-      after: `${after.x}, ${after.y}`,
+      before: typed(`${before.x}, ${before.y}`),
+      after: typed(`${after.x}, ${after.y}`),
     });
   }
 
@@ -118,16 +123,16 @@ function NodeChanges({ node }: { node: ChangedNode }) {
         </tr>
       </thead>
       <tbody className="align-top">
-        {rows.map((row) => (
-          <tr key={row.label} className="border-t border-slate-100">
+        {rows.map((row, index) => (
+          <tr key={`${index}:${row.label}`} className="border-t border-slate-100">
             <th scope="row" className="py-1 pr-2 text-left font-medium text-slate-700">
               {row.label}
             </th>
             <td className="py-1 pr-2">
-              <Value text={row.before} tone="before" />
+              <Value shown={row.before} tone="before" />
             </td>
             <td className="py-1">
-              <Value text={row.after} tone="after" />
+              <Value shown={row.after} tone="after" />
             </td>
           </tr>
         ))}
@@ -136,33 +141,42 @@ function NodeChanges({ node }: { node: ChangedNode }) {
   );
 }
 
-function Value({ text, tone }: { text: string; tone: "before" | "after" }) {
+function Value({ shown, tone }: { shown: Shown; tone: "before" | "after" }) {
   const colors = tone === "before" ? "bg-rose-50 text-rose-900" : "bg-emerald-50 text-emerald-900";
+  const style = shown.isPlaceholder ? "font-sans italic opacity-70" : "font-mono";
   return (
     <pre
-      className={`max-h-40 overflow-auto whitespace-pre-wrap break-all rounded px-1.5 py-0.5 font-mono ${colors}`}
+      className={`max-h-40 overflow-auto whitespace-pre-wrap break-all rounded px-1.5 py-0.5 ${style} ${colors}`}
     >
-      {text}
+      {shown.text}
     </pre>
   );
 }
 
-function fieldTexts(field: ConfigFieldChange): { before: string; after: string } {
+function fieldValues(field: ConfigFieldChange): { before: Shown; after: Shown } {
   if (field.isSecret) {
     return {
-      before: field.before === undefined ? "not set" : "hidden",
-      after: field.after === undefined ? "not set" : "hidden (changed)",
+      before: placeholder(field.before === undefined ? "not set" : "hidden"),
+      after: placeholder(field.after === undefined ? "not set" : "hidden, changed"),
     };
   }
-  return { before: valueText(field.before), after: valueText(field.after) };
+  return { before: shownValue(field.before), after: shownValue(field.after) };
 }
 
 /** Settings as a person typed them: text as is, other values as JSON. */
-function valueText(value: unknown): string {
-  if (value === undefined) return "not set";
-  if (value === "") return "empty";
+function shownValue(value: unknown): Shown {
+  if (value === undefined) return placeholder("not set");
+  if (value === "") return placeholder("empty");
   const text = typeof value === "string" ? value : formatJson(value);
-  return text.length > maxValueChars ? `${text.slice(0, maxValueChars)}…` : text;
+  return typed(text.length > maxValueChars ? `${text.slice(0, maxValueChars)}…` : text);
+}
+
+function typed(text: string): Shown {
+  return { text, isPlaceholder: false };
+}
+
+function placeholder(text: string): Shown {
+  return { text, isPlaceholder: true };
 }
 
 function edgeKey(edge: DiffEdge): string {

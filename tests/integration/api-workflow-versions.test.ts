@@ -7,6 +7,7 @@ import * as versions from "@/app/api/workflows/[id]/versions/route";
 import * as version from "@/app/api/workflows/[id]/versions/[number]/route";
 import * as restore from "@/app/api/workflows/[id]/versions/[number]/restore/route";
 import type {
+  WorkflowSummaryView,
   WorkflowVersionSummaryView,
   WorkflowVersionView,
   WorkflowView,
@@ -209,6 +210,14 @@ describe("the workflow versions API", () => {
     ]);
     const after = await getDb().run.findUniqueOrThrow({ where: { id: run.id } });
     expect(after.versionId).toBe(run.versionId);
+  });
+
+  it("names the version of each workflow's last run in the workflow list", async () => {
+    const id = await createTwicePublishedWorkflow();
+    await post(runs.POST, editor, { id }, {});
+    const list = await get<{ workflows: WorkflowSummaryView[] }>(workflows.GET, viewer, {});
+    const listed = list.json.workflows.find((item) => item.id === id);
+    expect(listed?.lastRun).toMatchObject({ status: "queued", versionNumber: 2 });
   });
 
   it("lets an admin restore too, and answers 404 for an unknown version without a change", async () => {
