@@ -82,8 +82,12 @@ test("two publishes show in History with who and when; a diff names the changed 
   await expect(changes.getByLabel("Compare from")).toHaveValue("2");
   await expect(changes.getByLabel("Compare to")).toHaveValue("draft");
   await expect(urlRow).toContainText(secondUrl);
-  await page.keyboard.press("Escape");
+  await changes.getByRole("button", { name: "Mark on canvas" }).click();
   await expect(historyDialog(page)).toBeHidden();
+  await expect(canvasNode(page, "http1")).toHaveCSS("outline-style", "solid");
+  await expect(canvasNode(page, "webhook1")).toHaveCSS("outline-style", "none");
+  await page.getByRole("button", { name: /Marked: Version 2 → Draft/ }).click();
+  await expect(canvasNode(page, "http1")).toHaveCSS("outline-style", "none");
 
   await canvasNode(page, "http1").click();
   await page.keyboard.press("Control+z");

@@ -2,10 +2,12 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useId } from "react";
+import { Button } from "@/components/ui/button";
 import type { WorkflowVersionSummaryView } from "@/lib/api/views";
 import { versionQueries } from "@/lib/client/version-queries";
-import { diffGraphs } from "@/lib/workflow/diff-graphs";
+import { diffGraphs, isDiffEmpty } from "@/lib/workflow/diff-graphs";
 import { emptyGraph, type Graph } from "@/lib/workflow/graph";
+import { highlightOf, type CanvasHighlight } from "./canvas-diff-highlight";
 import { GraphDiffList } from "./graph-diff-list";
 import {
   emptyWorkflowSide,
@@ -21,6 +23,7 @@ export function VersionDiffPanel({
   draft,
   comparison,
   onChange,
+  onHighlight,
 }: {
   workflowId: string;
   versions: readonly WorkflowVersionSummaryView[];
@@ -28,9 +31,13 @@ export function VersionDiffPanel({
   draft: Graph;
   comparison: Comparison;
   onChange: (comparison: Comparison) => void;
+  onHighlight: (highlight: CanvasHighlight) => void;
 }) {
   const from = useSideGraph(workflowId, comparison.from, draft);
   const to = useSideGraph(workflowId, comparison.to, draft);
+  const diff =
+    from.graph === undefined || to.graph === undefined ? null : diffGraphs(from.graph, to.graph);
+  const title = `${sideLabel(comparison.from)} → ${sideLabel(comparison.to)}`;
   const sides: ComparisonSide[] = ["draft", ...versions.map((version) => version.number)];
 
   return (
@@ -52,18 +59,27 @@ export function VersionDiffPanel({
           options={sides}
           onChange={(side) => onChange({ ...comparison, to: side })}
         />
+        {comparison.to === "draft" && diff !== null && !isDiffEmpty(diff) ? (
+          <Button
+            variant="ghost"
+            className="ml-auto text-xs"
+            onClick={() => onHighlight(highlightOf(title, diff))}
+          >
+            Mark on canvas
+          </Button>
+        ) : null}
       </div>
       <div className="max-h-[60vh] overflow-y-auto pr-1">
         {from.error || to.error ? (
           <p role="alert" className="text-sm text-rose-600">
             {(from.error ?? to.error)?.message}
           </p>
-        ) : from.graph === undefined || to.graph === undefined ? (
+        ) : diff === null ? (
           <p aria-busy="true" className="text-sm text-slate-500">
             Loading…
           </p>
         ) : (
-          <GraphDiffList diff={diffGraphs(from.graph, to.graph)} />
+          <GraphDiffList diff={diff} />
         )}
       </div>
     </section>

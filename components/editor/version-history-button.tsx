@@ -3,9 +3,13 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { WorkflowView } from "@/lib/api/views";
+import { CanvasDiffHighlight, type CanvasHighlight } from "./canvas-diff-highlight";
 import { VersionHistoryDialog } from "./version-history-dialog";
 
-/** The header's way into the workflow's published versions, their changes and restores. */
+/**
+ * The header's way into the workflow's published versions, their changes and restores, and
+ * the control that clears a comparison's marks on the canvas.
+ */
 export function VersionHistoryButton({
   workflow,
   canEdit,
@@ -14,6 +18,7 @@ export function VersionHistoryButton({
   canEdit: boolean;
 }) {
   const [isOpen, setIsOpen] = useState(false);
+  const [highlight, setHighlight] = useState<CanvasHighlight | null>(null);
 
   return (
     <>
@@ -25,7 +30,14 @@ export function VersionHistoryButton({
           workflow={workflow}
           canEdit={canEdit}
           onClose={() => setIsOpen(false)}
+          onHighlight={(next) => {
+            setHighlight(next);
+            setIsOpen(false);
+          }}
         />
+      ) : null}
+      {highlight ? (
+        <CanvasDiffHighlight highlight={highlight} onClear={() => setHighlight(null)} />
       ) : null}
     </>
   );

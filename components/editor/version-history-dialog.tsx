@@ -8,6 +8,7 @@ import type { WorkflowView } from "@/lib/api/views";
 import { versionQueries } from "@/lib/client/version-queries";
 import { diffGraphs, isDiffEmpty } from "@/lib/workflow/diff-graphs";
 import type { Graph } from "@/lib/workflow/graph";
+import type { CanvasHighlight } from "./canvas-diff-highlight";
 import { RestoreVersionDialog } from "./restore-version-dialog";
 import { defaultComparison, type Comparison } from "./version-comparison";
 import { VersionDiffPanel } from "./version-diff-panel";
@@ -22,10 +23,13 @@ export function VersionHistoryDialog({
   workflow,
   canEdit,
   onClose,
+  onHighlight,
 }: {
   workflow: WorkflowView;
   canEdit: boolean;
   onClose: () => void;
+  /** Marks a comparison's steps on the canvas; offered when it compares with the draft. */
+  onHighlight: (highlight: CanvasHighlight) => void;
 }) {
   const versions = useQuery(versionQueries.list(workflow.id));
   const draft = useEditorStore(selectGraph);
@@ -68,6 +72,7 @@ export function VersionHistoryDialog({
             draft={draft}
             comparison={comparison}
             onChange={setChosen}
+            onHighlight={onHighlight}
           />
         </div>
       )}
