@@ -13,6 +13,7 @@ import { ProblemsMenu } from "./problems-menu";
 import type { EditorCommands } from "./use-editor-commands";
 import { selectIsDirty, useEditorStore } from "./use-editor-store";
 import { useLeaveGuard } from "./use-leave-guard";
+import { VersionHistoryButton } from "./version-history-button";
 
 /** Name, state and commands of the edited workflow, above the canvas. */
 export function EditorHeader({
@@ -53,6 +54,7 @@ export function EditorHeader({
           </span>
         ) : null}
         <div className="ml-auto flex items-center gap-2">
+          <VersionHistoryButton workflow={workflow} canEdit={canEdit} />
           <ProblemsMenu />
           <ExportWorkflowLink workflowId={workflow.id} />
           {canEdit ? (

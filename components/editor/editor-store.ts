@@ -288,6 +288,17 @@ export function createEditorStore(savedGraph: Graph) {
       change(nodes, state.edges);
     },
 
+    /**
+     * Replaces the whole working graph, e.g. with a restored version, as one entry that undo
+     * takes back. Forms start over from the new graph, as they do after an undo.
+     */
+    replaceGraph: (graph: Graph) => {
+      closeHistoryGroup();
+      history = recordChange(history, { nodes: state.nodes, edges: state.edges });
+      state = { ...state, travelCount: state.travelCount + 1 };
+      commit(toFlowNodes(graph), toFlowEdges(graph));
+    },
+
     notify,
   };
 }

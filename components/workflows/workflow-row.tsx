@@ -55,6 +55,7 @@ export function WorkflowRow({
             className="inline-flex items-center gap-2 text-slate-500 hover:text-indigo-600"
           >
             <RunStatusBadge status={workflow.lastRun.status} />
+            <span className="text-xs">v{workflow.lastRun.versionNumber}</span>
             <RelativeTime iso={workflow.lastRun.createdAt} />
           </Link>
         ) : (

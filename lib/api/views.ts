@@ -36,13 +36,25 @@ export type InboundView = {
   activeVerification: VerificationKind | null;
 };
 
+/** A published snapshot of a workflow's graph, as its version history lists it. */
+export type WorkflowVersionSummaryView = {
+  number: number;
+  createdAt: string;
+  /** Who published it (or ran the draft it pins); null once that user was deleted. */
+  createdBy: { name: string; email: string } | null;
+  /** Production runs this version: the workflow is active and this is its active version. */
+  isLive: boolean;
+};
+
+export type WorkflowVersionView = WorkflowVersionSummaryView & { graph: Graph };
+
 export type WorkflowSummaryView = {
   id: string;
   name: string;
   isActive: boolean;
   nodeCount: number;
   problemCount: number;
-  lastRun: { id: string; status: RunStatus; createdAt: string } | null;
+  lastRun: { id: string; status: RunStatus; versionNumber: number; createdAt: string } | null;
   updatedAt: string;
 };
 

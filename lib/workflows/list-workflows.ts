@@ -12,7 +12,7 @@ export async function listWorkflows(workspaceId: string): Promise<WorkflowSummar
       runs: {
         orderBy: { createdAt: "desc" },
         take: 1,
-        select: { id: true, status: true, createdAt: true },
+        select: { id: true, status: true, createdAt: true, version: { select: { number: true } } },
       },
     },
   });
@@ -30,6 +30,7 @@ export async function listWorkflows(workspaceId: string): Promise<WorkflowSummar
         ? {
             id: lastRun.id,
             status: lastRun.status as RunStatus,
+            versionNumber: lastRun.version.number,
             createdAt: lastRun.createdAt.toISOString(),
           }
         : null,
