@@ -23,6 +23,8 @@ export type BenchOptions = {
   overloadSeconds: number;
   /** Exchanges stored in each database the delivery log is read from. */
   logExchanges: number;
+  /** Measured openings of each workflow in the editor scenario. */
+  editorSamples: number;
   /** The scenarios to run, in their usual order; every one unless `--only` names some. */
   scenarios: ScenarioName[];
   isJson: boolean;
@@ -37,6 +39,7 @@ export const scenarioNames = [
   "memory",
   "inbound",
   "exchange-log",
+  "editor",
 ] as const;
 
 export type ScenarioName = (typeof scenarioNames)[number];
@@ -49,6 +52,7 @@ const defaults = {
   inboundSeconds: 10,
   overloadSeconds: 5,
   logExchanges: 1_000_000,
+  editorSamples: 7,
 };
 const quickDefaults = {
   deliveries: 200,
@@ -58,6 +62,7 @@ const quickDefaults = {
   inboundSeconds: 2,
   overloadSeconds: 2,
   logExchanges: 50_000,
+  editorSamples: 3,
 };
 
 export const usage = `Usage: node --conditions=react-server --import tsx bench/run.ts [options]
@@ -72,6 +77,8 @@ export const usage = `Usage: node --conditions=react-server --import tsx bench/r
   --overload-seconds N   seconds of the inbound overload run (default 5; --quick 2)
   --log-exchanges N      exchanges stored in each database the delivery log scenario reads
                          (default 1000000; --quick 50000)
+  --editor-samples N     measured openings of each workflow in the editor scenario
+                         (default 7; --quick 3)
   --concurrency N        jobs in flight for the in-process worker and the baseline (default 8;
                          worker processes run with the setting \`npm run worker\` has)
   --only NAME[,NAME]     run only these scenarios: ${scenarioNames.join(", ")}
@@ -99,6 +106,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions | "help
       "inbound-seconds": { type: "string" },
       "overload-seconds": { type: "string" },
       "log-exchanges": { type: "string" },
+      "editor-samples": { type: "string" },
       only: { type: "string" },
       quick: { type: "boolean", default: false },
       json: { type: "boolean", default: false },
@@ -133,6 +141,11 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions | "help
       sizes.overloadSeconds,
     ),
     logExchanges: positiveInteger("--log-exchanges", values["log-exchanges"], sizes.logExchanges),
+    editorSamples: positiveInteger(
+      "--editor-samples",
+      values["editor-samples"],
+      sizes.editorSamples,
+    ),
     scenarios: selectedScenarios(values.only),
     isJson: values.json,
     isQuick: values.quick,

@@ -1,5 +1,6 @@
 import type { ThroughputResult } from "./delivery-throughput";
 import type { LatencyResult } from "./first-attempt-latency";
+import { describeEditor, editorRows } from "./format-editor";
 import { describeExchangeLog, exchangeLogRows } from "./format-exchange-log";
 import { describeInbound, inboundRows } from "./format-inbound";
 import type { ScaleOutPair, ScaleOutResult } from "./postgres-scale-out";
@@ -17,6 +18,7 @@ export function formatReport(report: BenchReport): string {
     memoryRow(report.workerMemory),
     ...inboundRows(report.inboundIngest),
     ...exchangeLogRows(report.exchangeLog),
+    ...editorRows(report.editor),
   ];
 
   return [...formatTable(rows), "", ...describeContext(report)].join("\n");
@@ -110,6 +112,7 @@ function describeContext(report: BenchReport): string[] {
     describeMemory(report.workerMemory),
     ...describeInbound(report.inboundIngest),
     ...describeExchangeLog(report.exchangeLog),
+    describeEditor(report.editor),
     `Machine: ${machine.cpus} x ${machine.cpuModel}, Node ${machine.node}, load average` +
       ` (1 min) ${loadAverages} at end. The receiver, the baselines, the in-process worker and` +
       " the inbound load generator run in the benchmark's process; worker processes, inbound" +

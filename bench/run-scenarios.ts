@@ -3,6 +3,7 @@ import os from "node:os";
 import { closeRelay } from "../lib/events/event-bus";
 import type { BenchOptions, ScenarioName } from "./bench-options";
 import { measureDeliveryThroughput, type ThroughputResult } from "./delivery-throughput";
+import { measureEditor, type EditorResult } from "./editor-speed";
 import { measureExchangeLog, type ExchangeLogResult } from "./exchange-log";
 import { measureFirstAttemptLatency, type LatencyResult } from "./first-attempt-latency";
 import { measureInboundIngest, type InboundResult } from "./inbound-ingest";
@@ -30,6 +31,7 @@ export type BenchReport = {
   workerMemory: MemoryResult;
   inboundIngest: InboundResult | SkippedScenario;
   exchangeLog: ExchangeLogResult | SkippedScenario;
+  editor: EditorResult | SkippedScenario;
 };
 
 /**
@@ -38,7 +40,8 @@ export type BenchReport = {
  * worker in this process too; scale-out and memory start worker processes, so their figures
  * hold nothing of this one. The inbound scenario runs its servers in processes of their own and
  * its load generator here. The delivery log scenario stores its rows from here and reads them
- * in a process of its own per database.
+ * in a process of its own per database. The editor scenario drives a browser from here against
+ * the built app in a process of its own.
  */
 export async function runScenarios(
   options: BenchOptions,
@@ -88,6 +91,11 @@ export async function runScenarios(
       `delivery log: ${options.logExchanges} exchanges per database, reads and live arrival`,
       () => measureExchangeLog(options, reportProgress),
     );
+    const editor = await run(
+      "editor",
+      `workflow editor: ${options.editorSamples} openings each, idle frames and a drag`,
+      () => measureEditor(options, reportProgress),
+    );
 
     return {
       benchmark: "switchyard-worker",
@@ -108,6 +116,7 @@ export async function runScenarios(
         inboundSeconds: options.inboundSeconds,
         overloadSeconds: options.overloadSeconds,
         logExchanges: options.logExchanges,
+        editorSamples: options.editorSamples,
         scenarios: options.scenarios,
         isQuick: options.isQuick,
       },
@@ -117,6 +126,7 @@ export async function runScenarios(
       workerMemory,
       inboundIngest,
       exchangeLog,
+      editor,
     };
   } finally {
     await receiver.close();

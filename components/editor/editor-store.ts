@@ -85,8 +85,12 @@ export function createEditorStore(savedGraph: Graph) {
   let history: History<Snapshot> = emptyHistory();
   let noticeCount = 0;
   const listeners = new Set<() => void>();
+  // Every node card shows its own problems. Telling them only when problems change keeps a drag,
+  // which commits on every frame, from waking hundreds of cards that have nothing to redraw.
+  const problemListeners = new Set<() => void>();
 
   function commit(nodes: WorkflowFlowNode[], edges: WorkflowFlowEdge[]) {
+    const previousProblems = state.problemTextByNode;
     const derived = deriveState(nodes, edges, state);
     state = {
       ...derived,
@@ -95,6 +99,8 @@ export function createEditorStore(savedGraph: Graph) {
       canRedo: history.future.length > 0,
     };
     for (const listener of listeners) listener();
+    if (state.problemTextByNode === previousProblems) return;
+    for (const listener of problemListeners) listener();
   }
 
   /** Commits a change to the graph as an undoable entry, or as part of the open `group`. */
@@ -151,6 +157,14 @@ export function createEditorStore(savedGraph: Graph) {
       listeners.add(listener);
       return () => {
         listeners.delete(listener);
+      };
+    },
+
+    /** Like `subscribe`, for changes of `problemTextByNode` only. */
+    subscribeToProblems: (listener: () => void): (() => void) => {
+      problemListeners.add(listener);
+      return () => {
+        problemListeners.delete(listener);
       };
     },
 

@@ -47,11 +47,14 @@ export function selectSelectedNodeCount(state: EditorState): number {
   return state.nodes.reduce((count, node) => (node.selected ? count + 1 : count), 0);
 }
 
-/** The problem messages of one node, one per line; "" when it has none. */
+/**
+ * The problem messages of one node, one per line; "" when it has none. It listens for problem
+ * changes only, so the commits of a drag do not call every node's selector.
+ */
 export function useNodeProblemText(nodeId: string): string {
-  return useEditorStore(
-    useCallback((state: EditorState) => state.problemTextByNode.get(nodeId) ?? "", [nodeId]),
-  );
+  const store = useEditorStoreApi();
+  const read = () => store.getState().problemTextByNode.get(nodeId) ?? "";
+  return useSyncExternalStore(store.subscribeToProblems, read, read);
 }
 
 /** A node's type and config; undefined once the node is gone. */

@@ -7,11 +7,13 @@ import {
   MarkerType,
   MiniMap,
   ReactFlow,
+  useStore,
   type DefaultEdgeOptions,
   type FinalConnectionState,
   type NodeTypes,
+  type ReactFlowState,
 } from "@xyflow/react";
-import { useCallback, useState, type DragEvent } from "react";
+import { useCallback, useMemo, useState, type DragEvent } from "react";
 import { getNodeType } from "@/lib/workflow/node-types";
 import { CanvasToolbar } from "./canvas-toolbar";
 import { EditorNoticeToast } from "./editor-notice";
@@ -41,6 +43,15 @@ const multiSelectionKeys = ["Shift", "Control", "Meta"];
 
 const fitViewOptions = { padding: 0.25, maxZoom: 1 };
 
+/**
+ * Below this zoom a card's 14 px text is under 6 px on screen and cannot be read; the cards then
+ * drop their text (see `WorkflowNode`), which on a canvas of hundreds of cards takes most of the
+ * browser's work out of every frame of a drag or a pan.
+ */
+const minDetailZoom = 0.4;
+
+const selectIsZoomedOut = (state: ReactFlowState) => state.transform[2] < minDetailZoom;
+
 function miniMapColour(node: WorkflowFlowNode): string {
   return getNodeType(node.data.nodeType)?.category === "trigger" ? "#6ee7b7" : "#a5b4fc";
 }
@@ -56,6 +67,35 @@ export function WorkflowCanvas({ canEdit }: { canEdit: boolean }) {
   const [isShowingShortcuts, setIsShowingShortcuts] = useState(false);
   const showShortcuts = useCallback(() => setIsShowingShortcuts(true), []);
   useEditorShortcuts({ store, canEdit, onShowHelp: showShortcuts });
+  // React Flow copies a changed handler into its store, which wakes every node and edge; a drag
+  // re-renders this component on every frame, so the handler must keep its identity.
+  const explainRefusalOf = useCallback(
+    (_event: unknown, connection: FinalConnectionState) => explainRefusal(store, connection),
+    [store],
+  );
+  const hasNodes = nodes.length > 0;
+  const isZoomedOut = useStore(selectIsZoomedOut);
+  // The same elements on every render, so the frames of a drag do not redraw the canvas's chrome.
+  const chrome = useMemo(
+    () => (
+      <>
+        <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#cbd5e1" />
+        <CanvasToolbar canEdit={canEdit} onShowShortcuts={showShortcuts} />
+        <Controls showInteractive={false} showFitView={false} />
+        {hasNodes ? (
+          <MiniMap<WorkflowFlowNode>
+            pannable
+            zoomable
+            nodeColor={miniMapColour}
+            nodeStrokeWidth={0}
+            maskColor="rgba(241, 245, 249, 0.7)"
+            ariaLabel="Minimap"
+          />
+        ) : null}
+      </>
+    ),
+    [canEdit, showShortcuts, hasNodes],
+  );
 
   function allowPaletteDrop(event: DragEvent) {
     if (!canEdit || !event.dataTransfer.types.includes(nodeTypeMime)) return;
@@ -79,7 +119,7 @@ export function WorkflowCanvas({ canEdit }: { canEdit: boolean }) {
         onNodesChange={store.applyNodeChanges}
         onEdgesChange={store.applyEdgeChanges}
         onConnect={store.connect}
-        onConnectEnd={(_event, connection) => explainRefusal(store, connection)}
+        onConnectEnd={explainRefusalOf}
         isValidConnection={store.canConnect}
         nodesDraggable={canEdit}
         nodesConnectable={canEdit}
@@ -92,22 +132,12 @@ export function WorkflowCanvas({ canEdit }: { canEdit: boolean }) {
         fitViewOptions={fitViewOptions}
         minZoom={0.1}
         aria-label="Workflow canvas"
+        className="group/canvas"
+        data-detail={isZoomedOut ? "outline" : "full"}
       >
-        <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#cbd5e1" />
-        <CanvasToolbar canEdit={canEdit} onShowShortcuts={showShortcuts} />
-        <Controls showInteractive={false} showFitView={false} />
-        {nodes.length === 0 ? null : (
-          <MiniMap<WorkflowFlowNode>
-            pannable
-            zoomable
-            nodeColor={miniMapColour}
-            nodeStrokeWidth={0}
-            maskColor="rgba(241, 245, 249, 0.7)"
-            ariaLabel="Minimap"
-          />
-        )}
+        {chrome}
       </ReactFlow>
-      {nodes.length === 0 ? <EmptyCanvasHint canEdit={canEdit} /> : null}
+      {hasNodes ? null : <EmptyCanvasHint canEdit={canEdit} />}
       <EditorNoticeToast />
       {isShowingShortcuts ? (
         <KeyboardShortcutsDialog onClose={() => setIsShowingShortcuts(false)} />

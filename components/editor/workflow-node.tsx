@@ -13,6 +13,17 @@ import { useWorkflowMeta } from "./workflow-meta-context";
 // React Flow's stylesheet is unlayered, so it beats Tailwind's layered utilities unless marked.
 const handleClass = "h-2.5! w-2.5! border-2! border-white! bg-slate-400! hover:bg-indigo-500!";
 
+/**
+ * Zoomed far out (the canvas says so in `data-detail`), the card keeps its size and shows its
+ * category by colour instead of text it is too small to read. Hidden, not removed, so nothing
+ * is measured again; hidden text costs the browser nothing to paint.
+ */
+const outlineOnly = "group-data-[detail=outline]/canvas:invisible";
+const outlineTint = {
+  trigger: "group-data-[detail=outline]/canvas:bg-emerald-200",
+  action: "group-data-[detail=outline]/canvas:bg-indigo-200",
+};
+
 function WorkflowNodeCard({ id, data, selected, isConnectable }: NodeProps<WorkflowFlowNode>) {
   const definition = getNodeType(data.nodeType);
   const problemText = useNodeProblemText(id);
@@ -27,7 +38,9 @@ function WorkflowNodeCard({ id, data, selected, isConnectable }: NodeProps<Workf
     <div
       className={`relative w-60 rounded-lg border bg-white shadow-sm transition-shadow ${
         selected ? "border-indigo-500 ring-2 ring-indigo-500/25" : "border-slate-200 hover:shadow"
-      } ${problemCount > 0 ? "outline-2 outline-offset-2 outline-rose-500" : ""}`}
+      } ${problemCount > 0 ? "outline-2 outline-offset-2 outline-rose-500" : ""} ${
+        isTrigger ? outlineTint.trigger : outlineTint.action
+      }`}
     >
       {isTrigger ? null : (
         <Handle
@@ -37,7 +50,7 @@ function WorkflowNodeCard({ id, data, selected, isConnectable }: NodeProps<Workf
           className={handleClass}
         />
       )}
-      <div className={`flex items-center gap-2 pt-2.5 pl-3 ${textInset}`}>
+      <div className={`flex items-center gap-2 pt-2.5 pl-3 ${textInset} ${outlineOnly}`}>
         <NodeIcon type={data.nodeType} category={definition?.category} />
         <span className="truncate text-sm font-medium text-slate-900">
           {definition?.label ?? data.nodeType}
@@ -45,7 +58,7 @@ function WorkflowNodeCard({ id, data, selected, isConnectable }: NodeProps<Workf
         <span className="ml-auto shrink-0 font-mono text-[11px] text-slate-500">{id}</span>
       </div>
       <p
-        className={`truncate pt-1 pb-2.5 pl-3 text-xs text-slate-500 ${textInset}`}
+        className={`truncate pt-1 pb-2.5 pl-3 text-xs text-slate-500 ${textInset} ${outlineOnly}`}
         title={summary}
       >
         {summary}
@@ -108,7 +121,7 @@ function BranchHandles({
         />
         <span
           aria-hidden
-          className={`pointer-events-none absolute right-2.5 -translate-y-1/2 text-[10px] font-semibold tracking-wide uppercase ${classes.label}`}
+          className={`pointer-events-none absolute right-2.5 -translate-y-1/2 text-[10px] font-semibold tracking-wide uppercase ${classes.label} ${outlineOnly}`}
           style={{ top }}
         >
           {output.label}
