@@ -2,18 +2,15 @@
 // (the lean node:http server with the built Next app behind it), on the migrated database
 // DATABASE_URL names, with an admin the browser signs in as and one draft workflow per size in
 // BENCH_EDITOR_NODE_COUNTS, stored through the same operations the editor's API calls.
-import next from "next";
 import { z } from "zod";
 
 import { getDb } from "../lib/db/client";
-import { getConfig } from "../lib/env";
-import { createAppServer } from "../lib/server/app-server";
 import { createFirstAdmin } from "../lib/users/create-first-admin";
 import { validateGraph } from "../lib/workflow/validate-graph";
 import { createWorkflow } from "../lib/workflows/create-workflow";
 import { saveDraft } from "../lib/workflows/save-draft";
 import { createGridGraph } from "./editor-graph";
-import { READY_PREFIX } from "./server-process";
+import { serveBuiltApp } from "./serve-built-app";
 
 const setupSchema = z.object({
   admin: z.object({ name: z.string(), email: z.string(), password: z.string() }),
@@ -43,26 +40,7 @@ async function main(): Promise<void> {
     workflows.push(await seedWorkflow(workspaceId, created.user.id, nodeCount));
   }
 
-  const { port, hostname } = getConfig();
-  const app = next({ dev: false, dir: process.cwd(), port, hostname });
-  await app.prepare();
-  const handle = app.getRequestHandler();
-  const server = createAppServer({
-    fallback: (request, response) => void handle(request, response),
-  });
-  server.listen(port, hostname, () => {
-    process.stdout.write(`${READY_PREFIX}${JSON.stringify({ port, workflows })}\n`);
-  });
-
-  process.once("SIGTERM", () => {
-    server.close(
-      () =>
-        void getDb()
-          .$disconnect()
-          .then(() => process.exit(0)),
-    );
-    server.closeAllConnections();
-  });
+  await serveBuiltApp({ workflows });
 }
 
 /** Stores the grid graph of `nodeCount` nodes as a new workflow's draft; it must be valid. */

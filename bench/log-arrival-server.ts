@@ -3,13 +3,10 @@
 // migrated database DATABASE_URL names, with an admin the browser signs in as and one live
 // Webhook trigger. The bench starts it with SWITCHYARD_EMBEDDED_WORKER=0: the log shows inbound
 // exchanges as they commit, and runs stay queued.
-import next from "next";
 
 import { getDb } from "../lib/db/client";
-import { getConfig } from "../lib/env";
-import { createAppServer } from "../lib/server/app-server";
 import { createFirstAdmin } from "../lib/users/create-first-admin";
-import { READY_PREFIX } from "./server-process";
+import { serveBuiltApp } from "./serve-built-app";
 import { publishInboundWorkflow } from "./seed-inbound-workflow";
 
 async function main(): Promise<void> {
@@ -26,26 +23,7 @@ async function main(): Promise<void> {
   });
   const token = await publishInboundWorkflow(workspace.workspaceId, created.user.id);
 
-  const { port, hostname } = getConfig();
-  const app = next({ dev: false, dir: process.cwd(), port, hostname });
-  await app.prepare();
-  const handle = app.getRequestHandler();
-  const server = createAppServer({
-    fallback: (request, response) => void handle(request, response),
-  });
-  server.listen(port, hostname, () => {
-    process.stdout.write(`${READY_PREFIX}${JSON.stringify({ port, token })}\n`);
-  });
-
-  process.once("SIGTERM", () => {
-    server.close(
-      () =>
-        void getDb()
-          .$disconnect()
-          .then(() => process.exit(0)),
-    );
-    server.closeAllConnections();
-  });
+  await serveBuiltApp({ token });
 }
 
 main().catch((error: unknown) => {
