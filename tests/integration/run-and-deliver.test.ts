@@ -113,7 +113,8 @@ describe("a run from webhook to delivery", () => {
     const hook = await receiver((_request, index) => ({ status: index < 2 ? 500 : 200 }));
     const { token } = await createActiveWorkflow(editor, orderGraph(api.url, hook.url));
     // Timestamps have one-second resolution: attempts more than a second apart must differ.
-    worker({ deliveryScheduleMs: [1100, 1100] });
+    // The schedule's ±20% jitter can shorten a wait to 80%, so each wait is 1.3 s.
+    worker({ deliveryScheduleMs: [1300, 1300] });
 
     const runId = await trigger(token, { order: { id: "C-3" } });
     const attempts = await hook.waitForRequests(3);
