@@ -4,6 +4,7 @@ import { useReactFlow } from "@xyflow/react";
 import { Badge } from "@/components/ui/badge";
 import { getNodeType } from "@/lib/workflow/node-types";
 import { ConfigForm } from "./config-form";
+import { LastRunStep } from "./last-run-step";
 import { ManualRunPanel } from "./manual-run-panel";
 import { NodeIcon } from "./node-icon";
 import { SchedulePreview } from "./schedule-preview";
@@ -88,6 +89,8 @@ export function NodeInspector({
       {data.nodeType === "manual-trigger" && canEdit ? (
         <ManualRunPanel testPayload={data.config["testPayload"]} onRun={onRun} />
       ) : null}
+
+      <LastRunStep nodeId={nodeId} nodeType={data.nodeType} />
 
       {canEdit ? (
         <div className="border-t border-slate-100 pt-4">

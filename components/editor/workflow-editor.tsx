@@ -16,6 +16,8 @@ import { EditorInspector } from "./editor-inspector";
 import { createEditorStore } from "./editor-store";
 import { NodePaletteDock } from "./node-palette";
 import { useEditorCommands, type EditorCommands } from "./use-editor-commands";
+import { LastRunFeed } from "./last-run-feed";
+import { createLastRunStore, LastRunStoreContext } from "./last-run-store";
 import { EditorStoreContext } from "./use-editor-store";
 import { useInspectorTab } from "./use-inspector-tab";
 import { WorkflowCanvas } from "./workflow-canvas";
@@ -75,6 +77,7 @@ export function WorkflowEditor({ workflowId }: { workflowId: string }) {
 function EditorWorkspace({ workflow }: { workflow: WorkflowView }) {
   const canEdit = useCanEdit();
   const [store] = useState(() => createEditorStore(workflow.draft));
+  const [lastRun] = useState(createLastRunStore);
   const commands = useEditorCommands(workflow, store);
   const meta = useMemo(
     () => ({ workflowId: workflow.id, inboundPath: workflow.inboundPath }),
@@ -87,7 +90,10 @@ function EditorWorkspace({ workflow }: { workflow: WorkflowView }) {
   return (
     <EditorStoreContext.Provider value={store}>
       <WorkflowMetaContext.Provider value={meta}>
-        <EditorLayout workflow={workflow} commands={commands} canEdit={canEdit} />
+        <LastRunStoreContext.Provider value={lastRun}>
+          <LastRunFeed workflowId={workflow.id} store={lastRun} />
+          <EditorLayout workflow={workflow} commands={commands} canEdit={canEdit} />
+        </LastRunStoreContext.Provider>
       </WorkflowMetaContext.Provider>
     </EditorStoreContext.Provider>
   );

@@ -5,6 +5,8 @@ import { Fragment, memo } from "react";
 import type { NodeOutputHandle } from "@/lib/workflow/node-type";
 import { getNodeType } from "@/lib/workflow/node-types";
 import type { WorkflowFlowNode } from "./flow-graph";
+import { LastRunBadge } from "./last-run-badge";
+import { useNodeRunStatus } from "./last-run-store";
 import { NodeIcon } from "./node-icon";
 import { summarizeNode } from "./node-summary";
 import { useNodeProblemText } from "./use-editor-store";
@@ -27,6 +29,7 @@ const outlineTint = {
 function WorkflowNodeCard({ id, data, selected, isConnectable }: NodeProps<WorkflowFlowNode>) {
   const definition = getNodeType(data.nodeType);
   const problemText = useNodeProblemText(id);
+  const runStatus = useNodeRunStatus(id, data.nodeType);
   const { inboundPath } = useWorkflowMeta();
   const summary = summarizeNode(data.nodeType, data.config, inboundPath);
   const isTrigger = definition?.category === "trigger";
@@ -63,6 +66,7 @@ function WorkflowNodeCard({ id, data, selected, isConnectable }: NodeProps<Workf
       >
         {summary}
       </p>
+      {runStatus === null ? null : <LastRunBadge status={runStatus} />}
       {problemCount > 0 ? (
         <span
           role="img"
