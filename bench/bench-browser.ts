@@ -1,4 +1,5 @@
 import { chromium, type Browser, type Page } from "@playwright/test";
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
 
@@ -11,6 +12,25 @@ const systemChromium = "/usr/bin/chromium";
 /** Whether `npm run build` has left a build for the browser scenarios to serve. */
 export function hasAppBuild(): boolean {
   return existsSync(path.join(repoRoot, ".next", "BUILD_ID"));
+}
+
+/**
+ * The environment of a bench server process that serves the built app on a SQLite file, in
+ * production mode with a fresh auth secret and no embedded worker, so only the page is measured.
+ */
+export function builtAppEnv(sqlitePath: string, port: number): Record<string, string> {
+  return {
+    DATABASE_URL: `file:${sqlitePath}`,
+    PORT: String(port),
+    HOSTNAME: "127.0.0.1",
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    NEXT_MANUAL_SIG_HANDLE: "true",
+    AUTH_TRUST_HOST: "true",
+    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+    SWITCHYARD_EMBEDDED_WORKER: "0",
+    SWITCHYARD_LOG_LEVEL: "warn",
+  };
 }
 
 /**

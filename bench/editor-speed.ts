@@ -1,10 +1,9 @@
 import type { Page } from "@playwright/test";
-import { randomBytes } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import { z } from "zod";
 
-import { hasAppBuild, launchBenchBrowser, signIn } from "./bench-browser";
+import { builtAppEnv, hasAppBuild, launchBenchBrowser, signIn } from "./bench-browser";
 import { createFreshDatabaseFile, removeDatabaseFile } from "./bench-database";
 import type { SeededEditorWorkflow } from "./editor-server";
 import {
@@ -157,16 +156,7 @@ function startEditorServer(sqlitePath: string) {
   return spawnServerProcess(
     "bench/editor-server.ts",
     {
-      DATABASE_URL: `file:${sqlitePath}`,
-      PORT: String(PORT),
-      HOSTNAME: "127.0.0.1",
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      NEXT_MANUAL_SIG_HANDLE: "true",
-      AUTH_TRUST_HOST: "true",
-      NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-      SWITCHYARD_EMBEDDED_WORKER: "0",
-      SWITCHYARD_LOG_LEVEL: "warn",
+      ...builtAppEnv(sqlitePath, PORT),
       BENCH_EDITOR_SETUP: JSON.stringify({
         admin: ADMIN,
         nodeCounts: [LARGE_NODES, BASELINE_NODES],

@@ -1,11 +1,9 @@
-import { chromium, type Page } from "@playwright/test";
-import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
-import path from "node:path";
+import type { Page } from "@playwright/test";
 import { setTimeout as sleep } from "node:timers/promises";
 import { z } from "zod";
 
 import { createDb } from "../lib/db/client";
+import { builtAppEnv, hasAppBuild, launchBenchBrowser, signIn } from "./bench-browser";
 import { createFreshDatabaseFile, removeDatabaseFile } from "./bench-database";
 import { INBOUND_BODY_BYTES } from "./inbound-request";
 import { spawnServerProcess, type ServerProcess } from "./server-process";
@@ -39,8 +37,6 @@ const TARGET_MS = 200;
 const ROW_TIMEOUT_MS = 10_000;
 const ADMIN = { name: "Bench Admin", email: "bench-admin@example.test", password: "bench pass 12" };
 
-const repoRoot = path.resolve(import.meta.dirname, "..");
-const systemChromium = "/usr/bin/chromium";
 const readySchema = z.object({ port: z.number().int(), token: z.string().min(1) });
 
 /**
@@ -53,31 +49,19 @@ const readySchema = z.object({ port: z.number().int(), token: z.string().min(1) 
 export async function measureLogArrival(
   reportProgress: (message: string) => void,
 ): Promise<ArrivalResult | SkippedScenario> {
-  if (!existsSync(path.join(repoRoot, ".next", "BUILD_ID"))) {
+  if (!hasAppBuild()) {
     return { skipped: "the app is not built (run `npm run build` first)" };
   }
 
   const sqlitePath = createFreshDatabaseFile("exchange-log-arrival", { isMigrated: true });
   const db = createDb({ kind: "sqlite", path: sqlitePath });
   let server: ServerProcess<z.infer<typeof readySchema>> | undefined;
-  const browser = await chromium.launch({
-    executablePath: existsSync(systemChromium) ? systemChromium : undefined,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-  });
+  const browser = await launchBenchBrowser();
   try {
     server = spawnServerProcess(
       "bench/log-arrival-server.ts",
       {
-        DATABASE_URL: `file:${sqlitePath}`,
-        PORT: String(PORT),
-        HOSTNAME: "127.0.0.1",
-        NODE_ENV: "production",
-        NEXT_TELEMETRY_DISABLED: "1",
-        NEXT_MANUAL_SIG_HANDLE: "true",
-        AUTH_TRUST_HOST: "true",
-        NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-        SWITCHYARD_EMBEDDED_WORKER: "0",
-        SWITCHYARD_LOG_LEVEL: "warn",
+        ...builtAppEnv(sqlitePath, PORT),
         BENCH_LOG_ADMIN: JSON.stringify(ADMIN),
       },
       (json) => readySchema.parse(json),
@@ -86,7 +70,7 @@ export async function measureLogArrival(
     const origin = `http://127.0.0.1:${PORT}`;
 
     const page = await browser.newPage();
-    await signIn(page, origin);
+    await signIn(page, origin, ADMIN);
     await page.goto(`${origin}/deliveries`);
     await page.getByRole("status").filter({ hasText: "Live" }).waitFor();
     await watchRows(page);
@@ -132,14 +116,6 @@ export async function measureLogArrival(
     await db.$disconnect();
     removeDatabaseFile(sqlitePath);
   }
-}
-
-async function signIn(page: Page, origin: string): Promise<void> {
-  await page.goto(`${origin}/signin`);
-  await page.getByLabel("Email").fill(ADMIN.email);
-  await page.getByLabel("Password").fill(ADMIN.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/signin"));
 }
 
 /**
