@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { startReceiver, type Receiver } from "../tests/integration/support/receiver";
-import { canvasNode, connect, dropFromPalette } from "./support/canvas";
+import { canvasNode, connect, createWorkflow, dropFromPalette } from "./support/canvas";
 
 let broken: Receiver;
 let healthy: Receiver;
@@ -22,10 +22,7 @@ test.afterAll(async () => {
 test("the canvas shows how each node fared in the latest run, and the inspector shows why a step failed and what it returned", async ({
   page,
 }) => {
-  await page.goto("/workflows");
-  await page.getByRole("button", { name: "New workflow" }).first().click();
-  await page.getByLabel("Workflow name").fill("Runs on the canvas");
-  await page.getByRole("button", { name: "Create workflow" }).click();
+  await createWorkflow(page, "Runs on the canvas");
 
   await dropFromPalette(page, "Manual trigger", { x: 200, y: 80 });
   await dropFromPalette(page, "HTTP request", { x: 200, y: 260 });

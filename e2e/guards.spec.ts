@@ -1,15 +1,12 @@
 import { expect, test } from "@playwright/test";
 import { VIEWER } from "./support/accounts";
 import { createWorkflowViaApi, triggerAndCallGraph } from "./support/api";
-import { canvasNode, dropFromPalette } from "./support/canvas";
+import { canvasNode, createWorkflow, dropFromPalette } from "./support/canvas";
 
 test("a graph with problems is saved but cannot be activated, and the canvas shows why", async ({
   page,
 }) => {
-  await page.goto("/workflows");
-  await page.getByRole("button", { name: "New workflow" }).first().click();
-  await page.getByLabel("Workflow name").fill("Half-built");
-  await page.getByRole("button", { name: "Create workflow" }).click();
+  await createWorkflow(page, "Half-built");
 
   await dropFromPalette(page, "HTTP request", { x: 220, y: 160 });
   await expect(canvasNode(page, "http1")).toBeVisible();

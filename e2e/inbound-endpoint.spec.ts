@@ -2,7 +2,7 @@ import { createHmac } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { startReceiver, type Receiver } from "../tests/integration/support/receiver";
 import { createWorkflowViaApi, triggerAndCallGraph } from "./support/api";
-import { canvasNode, connect, dropFromPalette } from "./support/canvas";
+import { canvasNode, connect, createWorkflow, dropFromPalette } from "./support/canvas";
 
 let api: Receiver;
 
@@ -143,10 +143,7 @@ test("a trigger that waits for the result answers with what the Respond node ren
   page,
   request,
 }) => {
-  await page.goto("/workflows");
-  await page.getByRole("button", { name: "New workflow" }).first().click();
-  await page.getByLabel("Workflow name").fill("Greeter");
-  await page.getByRole("button", { name: "Create workflow" }).click();
+  await createWorkflow(page, "Greeter");
   await expect(page).toHaveURL(/\/workflows\/[^/]+$/);
   const workflowId = new URL(page.url()).pathname.split("/").pop() ?? "";
 

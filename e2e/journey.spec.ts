@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { verifyWebhook } from "../lib/webhooks/verify-webhook";
 import { startReceiver, type Receiver } from "../tests/integration/support/receiver";
-import { canvasNode, connect, dropFromPalette } from "./support/canvas";
+import { canvasNode, connect, createWorkflow, dropFromPalette } from "./support/canvas";
 
 let api: Receiver;
 let hook: Receiver;
@@ -32,10 +32,7 @@ test("a workflow built in the browser receives an event, calls an API and delive
   page,
   request,
 }) => {
-  await page.goto("/workflows");
-  await page.getByRole("button", { name: "New workflow" }).first().click();
-  await page.getByLabel("Workflow name").fill("Order fulfilment");
-  await page.getByRole("button", { name: "Create workflow" }).click();
+  await createWorkflow(page, "Order fulfilment");
   await expect(page).toHaveURL(/\/workflows\/[^/]+$/);
 
   await dropFromPalette(page, "Webhook trigger", { x: 200, y: 80 });

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { startReceiver, type Receiver } from "../tests/integration/support/receiver";
-import { canvasNode, connect, dropFromPalette } from "./support/canvas";
+import { canvasNode, connect, createWorkflow, dropFromPalette } from "./support/canvas";
 
 let api: Receiver;
 
@@ -15,10 +15,7 @@ test.afterAll(async () => {
 test("a manual trigger runs the draft with the typed test payload, and the run page shows each step", async ({
   page,
 }) => {
-  await page.goto("/workflows");
-  await page.getByRole("button", { name: "New workflow" }).first().click();
-  await page.getByLabel("Workflow name").fill("Try it out");
-  await page.getByRole("button", { name: "Create workflow" }).click();
+  await createWorkflow(page, "Try it out");
 
   await dropFromPalette(page, "Manual trigger", { x: 200, y: 80 });
   await dropFromPalette(page, "HTTP request", { x: 200, y: 260 });

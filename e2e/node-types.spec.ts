@@ -1,6 +1,12 @@
 import { expect, test } from "@playwright/test";
 import { startReceiver, type Receiver } from "../tests/integration/support/receiver";
-import { canvasNode, connect, connectBranch, dropFromPalette } from "./support/canvas";
+import {
+  canvasNode,
+  connect,
+  connectBranch,
+  createWorkflow,
+  dropFromPalette,
+} from "./support/canvas";
 
 let big: Receiver;
 let small: Receiver;
@@ -20,10 +26,7 @@ test("a Condition drawn in the editor sends each event down the branch its rules
   request,
 }) => {
   await page.setViewportSize({ width: 1600, height: 900 });
-  await page.goto("/workflows");
-  await page.getByRole("button", { name: "New workflow" }).first().click();
-  await page.getByLabel("Workflow name").fill("Order lanes");
-  await page.getByRole("button", { name: "Create workflow" }).click();
+  await createWorkflow(page, "Order lanes");
   await expect(page).toHaveURL(/\/workflows\/[^/]+$/);
 
   await dropFromPalette(page, "Webhook trigger", { x: 150, y: 280 });
@@ -92,10 +95,7 @@ test("a Condition drawn in the editor sends each event down the branch its rules
 test("a Transform shows a syntax error where it is, and its value feeds the next request", async ({
   page,
 }) => {
-  await page.goto("/workflows");
-  await page.getByRole("button", { name: "New workflow" }).first().click();
-  await page.getByLabel("Workflow name").fill("Reshape orders");
-  await page.getByRole("button", { name: "Create workflow" }).click();
+  await createWorkflow(page, "Reshape orders");
 
   await dropFromPalette(page, "Manual trigger", { x: 200, y: 80 });
   await dropFromPalette(page, "Transform", { x: 200, y: 240 });
@@ -134,10 +134,7 @@ test("a Transform shows a syntax error where it is, and its value feeds the next
 });
 
 test("a run page shows a Delay's step waiting, and until when", async ({ page }) => {
-  await page.goto("/workflows");
-  await page.getByRole("button", { name: "New workflow" }).first().click();
-  await page.getByLabel("Workflow name").fill("Follow up later");
-  await page.getByRole("button", { name: "Create workflow" }).click();
+  await createWorkflow(page, "Follow up later");
 
   await dropFromPalette(page, "Manual trigger", { x: 200, y: 80 });
   await dropFromPalette(page, "Delay", { x: 200, y: 240 });
@@ -162,10 +159,7 @@ test("a run page shows a Delay's step waiting, and until when", async ({ page })
 test("a Schedule trigger's inspector lists its next five run times in its own time zone", async ({
   page,
 }) => {
-  await page.goto("/workflows");
-  await page.getByRole("button", { name: "New workflow" }).first().click();
-  await page.getByLabel("Workflow name").fill("Morning report");
-  await page.getByRole("button", { name: "Create workflow" }).click();
+  await createWorkflow(page, "Morning report");
 
   await dropFromPalette(page, "Schedule trigger", { x: 200, y: 80 });
   await expect(canvasNode(page, "schedule1")).toContainText("0 9 * * 1-5 · UTC");

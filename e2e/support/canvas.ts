@@ -57,3 +57,11 @@ async function centreOf(locator: Locator): Promise<{ x: number; y: number }> {
   if (!box) throw new Error("element has no box on screen");
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
+
+/** Creates an empty workflow from the workflow list, which opens it in the editor. */
+export async function createWorkflow(page: Page, name: string): Promise<void> {
+  await page.goto("/workflows");
+  await page.getByRole("button", { name: "New workflow" }).first().click();
+  await page.getByLabel("Workflow name").fill(name);
+  await page.getByRole("button", { name: "Create workflow" }).click();
+}
