@@ -43,11 +43,11 @@ export function useDeliveryParams() {
   const filters = useMemo(() => parseFilters(searchParams), [searchParams]);
   const selectedId = searchParams.get("exchange");
 
-  const hrefWith = (changes: FilterChanges) => withChanges(pathname, searchParams, changes);
-
   // Changes asked for but not yet in the rendered URL: the router applies a replace a moment
   // later, and a second change in that moment must be made on top of the first, not beside it.
   const pending = useRef<FilterChanges>({});
+  const hrefWith = (changes: FilterChanges) =>
+    withChanges(pathname, searchParams, { ...pending.current, ...changes });
   useEffect(() => {
     for (const [name, value] of Object.entries(pending.current)) {
       if ((searchParams.get(name) ?? null) === (value || null)) {
@@ -64,7 +64,11 @@ export function useDeliveryParams() {
     hasFilters: Object.keys(filters).length > 0,
     hrefWith,
     clearFiltersHref: hrefWith(noFilters),
-    setFilters: (changes: FilterChanges) => router.replace(hrefWith(changes), { scroll: false }),
+    setFilters: (changes: FilterChanges) => {
+      const href = hrefWith(changes);
+      Object.assign(pending.current, changes);
+      router.replace(href, { scroll: false });
+    },
     openExchange: (id: string) => router.push(hrefWith({ exchange: id }), { scroll: false }),
     closeExchange: () => router.push(hrefWith({ exchange: null }), { scroll: false }),
   };
