@@ -22,6 +22,7 @@ export function EditorInspector({
   onTabChange,
   onRun,
   onRunWithTestEvent,
+  onRunStep,
 }: {
   workflow: WorkflowView;
   canEdit: boolean;
@@ -30,6 +31,7 @@ export function EditorInspector({
   onTabChange: (tab: InspectorTab) => void;
   onRun: (payload: unknown) => Promise<RunOutcome>;
   onRunWithTestEvent: () => Promise<RunOutcome>;
+  onRunStep: (nodeId: string, input: unknown) => Promise<RunOutcome>;
 }) {
   const idPrefix = useId();
   const tabRefs = useRef(new Map<InspectorTab, HTMLButtonElement>());
@@ -103,6 +105,7 @@ export function EditorInspector({
             nodeId={selectedNodeId}
             canEdit={canEdit}
             onRun={onRun}
+            onRunStep={onRunStep}
           />
         )}
       </div>

@@ -71,7 +71,7 @@ function RunOrigin({ run }: { run: RunView }) {
   );
 }
 
-function StepOutcome({ step }: { step: StepView }) {
+export function StepOutcome({ step }: { step: StepView }) {
   if (step.status === "skipped") {
     return (
       <p className="text-xs text-slate-500">

@@ -8,6 +8,7 @@ import { LastRunStep } from "./last-run-step";
 import { ManualRunPanel } from "./manual-run-panel";
 import { NodeIcon } from "./node-icon";
 import { SchedulePreview } from "./schedule-preview";
+import { StepTestPanel } from "./step-test-panel";
 import { TemplateSamplesProvider } from "./template-samples-provider";
 import { describeNodeReference } from "./node-reference";
 import type { RunOutcome } from "./use-editor-commands";
@@ -23,10 +24,12 @@ export function NodeInspector({
   nodeId,
   canEdit,
   onRun,
+  onRunStep,
 }: {
   nodeId: string;
   canEdit: boolean;
   onRun: (payload: unknown) => Promise<RunOutcome>;
+  onRunStep: (nodeId: string, input: unknown) => Promise<RunOutcome>;
 }) {
   const store = useEditorStoreApi();
   const { deleteElements } = useReactFlow();
@@ -88,6 +91,10 @@ export function NodeInspector({
 
       {data.nodeType === "manual-trigger" && canEdit ? (
         <ManualRunPanel testPayload={data.config["testPayload"]} onRun={onRun} />
+      ) : null}
+
+      {!isTrigger && definition && canEdit ? (
+        <StepTestPanel nodeId={nodeId} onRunStep={onRunStep} />
       ) : null}
 
       <LastRunStep nodeId={nodeId} nodeType={data.nodeType} />

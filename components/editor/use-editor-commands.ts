@@ -6,6 +6,7 @@ import {
   useActivateWorkflow,
   useDeactivateWorkflow,
   useRunManually,
+  useRunStep,
   useSaveDraft,
 } from "@/lib/client/workflow-queries";
 import {
@@ -36,6 +37,7 @@ export function useEditorCommands(workflow: WorkflowView, store: EditorStore) {
   const deactivate = useDeactivateWorkflow();
   const runManually = useRunManually();
   const runWithTestEvent = useRunWithTestEvent();
+  const runStep = useRunStep();
   const [feedback, setFeedback] = useState<EditorFeedback | null>(null);
 
   async function saveIfNeeded(): Promise<void> {
@@ -92,6 +94,10 @@ export function useEditorCommands(workflow: WorkflowView, store: EditorStore) {
     /** Saves if needed, then runs the draft with the request the test URL captured. */
     runWithTestEvent: (): Promise<RunOutcome> =>
       startRun(() => runWithTestEvent.mutateAsync({ workflowId })),
+
+    /** Saves if needed, then tries node `nodeId` on its own with `input` as its context. */
+    runStep: (nodeId: string, input: unknown): Promise<RunOutcome> =>
+      startRun(() => runStep.mutateAsync({ workflowId, nodeId, input })),
   };
 }
 

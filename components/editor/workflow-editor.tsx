@@ -135,6 +135,7 @@ function EditorLayout({
           onTabChange={inspector.showTab}
           onRun={commands.runManually}
           onRunWithTestEvent={commands.runWithTestEvent}
+          onRunStep={commands.runStep}
         />
       </div>
     </div>

@@ -14,6 +14,7 @@ const triggerLabels: Record<RunSummaryView["triggerKind"], string> = {
   webhook: "Webhook",
   manual: "Manual",
   schedule: "Schedule",
+  step: "Step test",
 };
 
 /** The inspector with nothing selected: the workflow's problems and its recent runs. */

@@ -15,6 +15,7 @@ const triggerLabels: Record<RunView["triggerKind"], string> = {
   webhook: "Inbound webhook",
   manual: "Manual",
   schedule: "Schedule",
+  step: "Single step from the editor",
 };
 
 /** The head of the run page: which workflow and version, how it started and how it went. */

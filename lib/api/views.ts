@@ -70,7 +70,7 @@ export type RunSummaryView = {
   workflowId: string;
   workflowName: string;
   versionNumber: number;
-  triggerKind: "webhook" | "manual" | "schedule";
+  triggerKind: "webhook" | "manual" | "schedule" | "step";
   status: RunStatus;
   error: string | null;
   createdAt: string;

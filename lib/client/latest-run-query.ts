@@ -4,7 +4,8 @@ import { apiFetch } from "./api-fetch";
 import { workflowQueries } from "./workflow-queries";
 
 /**
- * A workflow's newest run with its steps, or null before its first run. The key nests under
+ * A workflow's newest run with its steps, or null before its first run. Single steps tried
+ * from the editor are left out: they would leave every other node without a status. The key nests under
  * the workflow's runs, so whatever refreshes the recent runs (a run started from the editor, a
  * live `run.updated`) refreshes this too.
  *
@@ -15,7 +16,7 @@ export function latestRunQueryOptions(workflowId: string) {
   return queryOptions({
     queryKey: [...workflowQueries.runs(workflowId).queryKey, "latest"] as const,
     queryFn: async (): Promise<RunView | null> => {
-      const search = new URLSearchParams({ workflowId, limit: "1" });
+      const search = new URLSearchParams({ workflowId, limit: "1", stepTests: "exclude" });
       const { runs } = await apiFetch<{ runs: RunSummaryView[] }>(`/api/runs?${search}`);
       const latest = runs[0];
       if (latest === undefined) return null;

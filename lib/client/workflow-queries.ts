@@ -132,6 +132,23 @@ function useWorkflowSwitch(action: "activate" | "deactivate") {
   });
 }
 
+/**
+ * Tries one action node of the saved draft on its own with `input` (`{ trigger, steps }`);
+ * resolves with the id of the step run.
+ */
+export function useRunStep() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (variables: { workflowId: string; nodeId: string; input: unknown }) => {
+      const { workflowId, nodeId, input } = variables;
+      const path = `${workflowPath(workflowId)}/steps/${encodeURIComponent(nodeId)}/run`;
+      return (await apiFetch<{ runId: string }>(path, { method: "POST", body: { input } })).runId;
+    },
+    onSuccess: (_runId, { workflowId }) =>
+      queryClient.invalidateQueries({ queryKey: workflowQueries.runs(workflowId).queryKey }),
+  });
+}
+
 /** Starts a run from the workflow's Manual trigger; resolves with the new run's id. */
 export function useRunManually() {
   const queryClient = useQueryClient();

@@ -1,8 +1,12 @@
 import type { Tx } from "../db/client";
 import { enqueueJob } from "../queue/enqueue-job";
 
-/** How a run started: an inbound request, the editor, or a Schedule trigger's tick. */
-export type TriggerKind = "webhook" | "manual" | "schedule";
+/**
+ * How a run started: an inbound request, the editor, or a Schedule trigger's tick. A `step` run
+ * is a single step tried from the editor: its `triggerNodeId` names that step, and its
+ * `triggerData` is the whole template context the step runs with (see `startStepRun`).
+ */
+export type TriggerKind = "webhook" | "manual" | "schedule" | "step";
 
 export type NewRun = {
   workspaceId: string;

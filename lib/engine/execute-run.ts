@@ -33,7 +33,8 @@ type LoadedRun = NonNullable<Awaited<ReturnType<typeof loadRun>>>;
  * A node runs when at least one edge into it is live (see `isNodeLive`); a node that only an
  * untaken branch of a Condition leads to is recorded as a `skipped` step. A Delay records its
  * step as `waiting` and ends the job with `retry_at` its end, so no worker waits; the job
- * comes back then and the run goes on after the Delay.
+ * comes back then and the run goes on after the Delay. A `step` run executes only the node it
+ * names, with the template context it was started with.
  */
 export async function executeRun(runId: string, options: EngineOptions): Promise<JobOutcome> {
   const run = await loadRun(options.db, runId);
@@ -44,8 +45,11 @@ export async function executeRun(runId: string, options: EngineOptions): Promise
   log.info({ runId, workflowId: run.workflowId }, "run started");
 
   const graph = parseStoredGraph(run.version.graph);
-  const plan = planExecution(graph, run.triggerNodeId);
-  const context: TemplateContext = { trigger: JSON.parse(run.triggerData), steps: {} };
+  const isStepTest = run.triggerKind === "step";
+  const plan = isStepTest ? [run.triggerNodeId] : planExecution(graph, run.triggerNodeId);
+  const context: TemplateContext = isStepTest
+    ? stepTestContext(run.triggerData)
+    : { trigger: JSON.parse(run.triggerData), steps: {} };
   const done = new Map(run.steps.filter((s) => s.status === "succeeded").map((s) => [s.nodeId, s]));
   const waiting = new Map(
     run.steps.filter((s) => s.status === "waiting").map((s) => [s.nodeId, s]),
@@ -56,7 +60,7 @@ export async function executeRun(runId: string, options: EngineOptions): Promise
     const node = graph.nodes.find((candidate) => candidate.id === nodeId);
     if (!node) continue;
     const incoming = graph.edges.filter((edge) => edge.target === nodeId);
-    if (nodeId !== run.triggerNodeId && !isNodeLive(incoming, outcomes)) {
+    if (!isStepTest && nodeId !== run.triggerNodeId && !isNodeLive(incoming, outcomes)) {
       await recordSkippedStep(options.db, run, node, position);
       outcomes.set(nodeId, { status: "skipped" });
       continue;
@@ -84,6 +88,16 @@ export async function executeRun(runId: string, options: EngineOptions): Promise
     outcomes.set(nodeId, { status: "ran", nodeType: node.type, output: result.output });
   }
   return finishRun(options.db, run, startedAt, null);
+}
+
+/** The context a single step runs with, as `startStepRun` stored it. */
+function stepTestContext(stored: string): TemplateContext {
+  const value = JSON.parse(stored) as Partial<TemplateContext> | null;
+  const steps = value?.steps;
+  return {
+    trigger: value?.trigger ?? null,
+    steps: typeof steps === "object" && steps !== null && !Array.isArray(steps) ? steps : {},
+  };
 }
 
 /**
@@ -228,7 +242,7 @@ async function runExecutor(
   node: GraphNode,
   context: TemplateContext,
 ): Promise<StepResult> {
-  if (node.id === run.triggerNodeId) {
+  if (node.id === run.triggerNodeId && run.triggerKind !== "step") {
     return {
       ok: true,
       input: null,

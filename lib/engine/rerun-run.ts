@@ -96,5 +96,5 @@ function announceRerun(
 
 /** A re-run keeps how the original started; kinds this code does not know read as manual. */
 function rerunTriggerKind(kind: string): TriggerKind {
-  return kind === "webhook" || kind === "schedule" ? kind : "manual";
+  return kind === "webhook" || kind === "schedule" || kind === "step" ? kind : "manual";
 }

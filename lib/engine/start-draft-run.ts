@@ -17,13 +17,15 @@ export type DraftRunResult<Reason extends string> =
 
 /**
  * Runs a workflow's current draft, whether or not the workflow is active: how people test while
- * building. The draft must be valid; `chooseStart` then picks the trigger and its data, or
- * refuses with a reason. The draft is pinned as a version in the same transaction as the run,
- * so the run is reproducible.
+ * building. The draft must be valid, as far as `blocks` says a problem matters to this run (all
+ * do by default); `chooseStart` then picks the trigger and its data, or refuses with a reason.
+ * The draft is pinned as a version in the same transaction as the run, so the run is
+ * reproducible.
  */
 export async function startDraftRun<Reason extends string>(
   scope: { workspaceId: string; userId: string; workflowId: string },
   chooseStart: (graph: Graph, workflow: Workflow) => DraftRunStart | { reason: Reason },
+  blocks: (problem: GraphProblem) => boolean = () => true,
 ): Promise<DraftRunResult<Reason>> {
   const { workspaceId, userId, workflowId } = scope;
   const result = await getDb().$transaction(async (tx): Promise<DraftRunResult<Reason>> => {
@@ -31,7 +33,7 @@ export async function startDraftRun<Reason extends string>(
     if (!workflow) return { ok: false, reason: "not_found" };
 
     const graph = parseStoredGraph(workflow.draftGraph);
-    const problems = validateGraph(graph);
+    const problems = validateGraph(graph).filter(blocks);
     if (problems.length > 0) return { ok: false, reason: "graph_invalid", problems };
     const start = chooseStart(graph, workflow);
     if ("reason" in start) return { ok: false, reason: start.reason };

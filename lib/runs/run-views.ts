@@ -32,7 +32,7 @@ function asRunStatus(status: string): RunStatus {
 }
 
 function asTriggerKind(kind: string): RunSummaryView["triggerKind"] {
-  return kind === "manual" || kind === "schedule" ? kind : "webhook";
+  return kind === "manual" || kind === "schedule" || kind === "step" ? kind : "webhook";
 }
 
 export function toRunSummaryView(run: RunRecord): RunSummaryView {

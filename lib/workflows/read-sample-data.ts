@@ -13,8 +13,8 @@ export type CapturedTriggerData = {
 
 /**
  * What a workflow's templates can be tried against in the editor: the request its test URL
- * captured last, as trigger data, and its newest started run with the outputs of the steps that
- * succeeded in it. Everything is as stored, so redacted the way the log and the run page show
+ * captured last, as trigger data, and its newest started run (a single step tried on its own
+ * does not count) with the outputs of the steps that succeeded in it. Everything is as stored, so redacted the way the log and the run page show
  * it.
  */
 export type SampleDataView = {
@@ -42,7 +42,7 @@ export async function readSampleData(
   if (!workflow) return null;
 
   const run = await db.run.findFirst({
-    where: { workflowId, workspaceId, status: { not: "queued" } },
+    where: { workflowId, workspaceId, status: { not: "queued" }, triggerKind: { not: "step" } },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     select: {
       id: true,
