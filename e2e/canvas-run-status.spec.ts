@@ -42,6 +42,9 @@ test("the canvas shows how each node fared in the latest run, and the inspector 
   await expect(
     canvasNode(page, "manual1").getByRole("img", { name: "Last run: succeeded" }),
   ).toBeVisible();
+  await expect(canvasNode(page, "http1").getByLabel("Why it failed")).toHaveText(
+    /The server answered 500/,
+  );
 
   await canvasNode(page, "http1").click();
   const lastRun = inspector.getByRole("region", { name: "Last run" });
@@ -59,6 +62,10 @@ test("the canvas shows how each node fared in the latest run, and the inspector 
   await expect(
     canvasNode(page, "http1").getByRole("img", { name: "Last run: succeeded" }),
   ).toBeVisible();
+  await expect(canvasNode(page, "http1").getByLabel("Output")).toHaveText(
+    '200 · {"shipment":"SHP-4821"}',
+  );
+  await expect(canvasNode(page, "http1").getByLabel("Why it failed")).toHaveCount(0);
   await canvasNode(page, "http1").click();
   await expect(lastRun.getByText(/on version 2\./)).toBeVisible();
   await expect(lastRun.getByText(/SHP-4821/)).toBeVisible();

@@ -38,3 +38,37 @@ export const stepStatusWords: Record<StepStatus, string> = {
   skipped: "skipped",
   waiting: "waiting",
 };
+
+/** How many characters of a step's outcome a canvas card shows; its tooltip shows more. */
+export const PREVIEW_TITLE_LENGTH = 300;
+
+/**
+ * One line that says what a step gave, for its canvas card: why it failed, or its output in
+ * compact JSON (an HTTP call's status and response body first). Null for steps that have not
+ * ended or did not run.
+ */
+export function previewStepOutcome(
+  step: Pick<StepView, "status" | "output" | "error">,
+): string | null {
+  if (step.status === "failed") return step.error ?? "Failed without a reason recorded";
+  if (step.status !== "succeeded") return null;
+  const output = step.output;
+  const response = responseOf(output);
+  const text =
+    response === null ? compactJson(output) : `${response.status} · ${compactJson(response.body)}`;
+  return text.length > PREVIEW_TITLE_LENGTH ? `${text.slice(0, PREVIEW_TITLE_LENGTH)}…` : text;
+}
+
+function responseOf(output: unknown): { status: number; body: unknown } | null {
+  if (typeof output !== "object" || output === null) return null;
+  const response = (output as Record<string, unknown>)["response"];
+  if (typeof response !== "object" || response === null) return null;
+  const { status, body } = response as Record<string, unknown>;
+  return typeof status === "number" ? { status, body } : null;
+}
+
+function compactJson(value: unknown): string {
+  if (value === undefined) return "nothing";
+  // Stored outputs came from JSON, so this cannot meet a cycle or a BigInt.
+  return JSON.stringify(value);
+}

@@ -6,7 +6,7 @@ import type { NodeOutputHandle } from "@/lib/workflow/node-type";
 import { getNodeType } from "@/lib/workflow/node-types";
 import type { WorkflowFlowNode } from "./flow-graph";
 import { LastRunBadge } from "./last-run-badge";
-import { useNodeRunStatus } from "./last-run-store";
+import { useNodeRunPreview, useNodeRunStatus } from "./last-run-store";
 import { NodeIcon } from "./node-icon";
 import { summarizeNode } from "./node-summary";
 import { useNodeProblemText } from "./use-editor-store";
@@ -30,6 +30,7 @@ function WorkflowNodeCard({ id, data, selected, isConnectable }: NodeProps<Workf
   const definition = getNodeType(data.nodeType);
   const problemText = useNodeProblemText(id);
   const runStatus = useNodeRunStatus(id, data.nodeType);
+  const runPreview = useNodeRunPreview(id, data.nodeType);
   const { inboundPath } = useWorkflowMeta();
   const summary = summarizeNode(data.nodeType, data.config, inboundPath);
   const isTrigger = definition?.category === "trigger";
@@ -66,6 +67,19 @@ function WorkflowNodeCard({ id, data, selected, isConnectable }: NodeProps<Workf
       >
         {summary}
       </p>
+      {runPreview === null ? null : (
+        <p
+          aria-label={runStatus === "failed" ? "Why it failed" : "Output"}
+          title={runPreview}
+          className={`truncate rounded-b-lg border-t px-3 py-1 font-mono text-[11px] ${
+            runStatus === "failed"
+              ? "border-rose-100 bg-rose-50 text-rose-700"
+              : "border-slate-100 bg-slate-50 text-slate-600"
+          } ${outlineOnly}`}
+        >
+          {runPreview}
+        </p>
+      )}
       {runStatus === null ? null : <LastRunBadge status={runStatus} />}
       {problemCount > 0 ? (
         <span

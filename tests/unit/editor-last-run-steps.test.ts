@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { findNodeStep, indexStepsByNode } from "../../components/editor/last-run-steps";
+import {
+  findNodeStep,
+  indexStepsByNode,
+  PREVIEW_TITLE_LENGTH,
+  previewStepOutcome,
+} from "../../components/editor/last-run-steps";
 import type { StepStatus } from "../../lib/api/views";
 
 function step(nodeId: string, nodeType: string, status: StepStatus, position: number) {
@@ -41,5 +46,41 @@ describe("a canvas node's step in the latest run", () => {
     expect(
       findNodeStep(indexStepsByNode([]), { id: "manual1", nodeType: "manual-trigger" }),
     ).toBeUndefined();
+  });
+});
+
+describe("the one-line outcome on a canvas card", () => {
+  it("says why a step failed", () => {
+    expect(
+      previewStepOutcome({ status: "failed", output: null, error: "The server answered 500" }),
+    ).toBe("The server answered 500");
+  });
+
+  it("puts an HTTP call's status before its response body", () => {
+    const output = { response: { status: 201, headers: { a: "b" }, body: { id: "SHP-1" } } };
+    expect(previewStepOutcome({ status: "succeeded", output, error: null })).toBe(
+      '201 · {"id":"SHP-1"}',
+    );
+  });
+
+  it("shows other outputs as compact JSON, cut at the tooltip's length", () => {
+    expect(previewStepOutcome({ status: "succeeded", output: { total: 10.5 }, error: null })).toBe(
+      '{"total":10.5}',
+    );
+    const long = previewStepOutcome({
+      status: "succeeded",
+      output: { text: "x".repeat(1000) },
+      error: null,
+    });
+    expect(long).toHaveLength(PREVIEW_TITLE_LENGTH + 1);
+    expect(long?.endsWith("…")).toBe(true);
+  });
+
+  it("is nothing for steps that have not ended or did not run", () => {
+    for (const status of ["running", "waiting", "skipped"] as const) {
+      expect(
+        previewStepOutcome({ status, output: { waitUntil: "later" }, error: null }),
+      ).toBeNull();
+    }
   });
 });
