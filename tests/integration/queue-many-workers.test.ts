@@ -67,6 +67,7 @@ describe(`${WORKERS} worker processes on one queue`, () => {
     expect(claims).toHaveLength(JOBS);
     expect(new Set(ids).size).toBe(JOBS);
     expect(claims.every((line) => line.endsWith(" 1"))).toBe(true);
+    console.log("claims per process:", workers.map((w) => w.claims().length).join(" "));
     // Every process took part: the claims were contended, not taken by one fast worker.
     for (const worker of workers) expect(worker.claims().length).toBeGreaterThan(0);
 

@@ -8,6 +8,9 @@ import { startWorker, type JobHandler } from "../../../lib/queue/worker";
 const db = createDb(getConfig().database, { poolSize: 4 });
 const record: JobHandler = async (job) => {
   process.stdout.write(`${job.id} ${job.attempts}\n`);
+  // Holding each job a moment makes a process's own concurrency its limit, so one process that
+  // keeps winning the database lock cannot empty the queue before the others get a claim in.
+  await new Promise((resolve) => setTimeout(resolve, 5));
   return { type: "done" };
 };
 const worker = startWorker({
