@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { countProblems } from "@/components/workflows/reported-problems";
+import { RunRefusal } from "./run-refusal";
 import type { RunOutcome } from "./use-editor-commands";
 import { selectProblems, useEditorStore } from "./use-editor-store";
 
@@ -71,14 +72,7 @@ function RunResult({ state }: { state: RunState }) {
       </p>
     );
   }
-  return (
-    <div role="alert" className="space-y-1 text-xs text-rose-700">
-      <p className="font-medium">{outcome.message}</p>
-      {outcome.problems.map((problem) => (
-        <p key={problem.message}>{problem.message}</p>
-      ))}
-    </div>
-  );
+  return <RunRefusal outcome={outcome} />;
 }
 
 /** The payload as JSON; text that does not parse is left for the server to refuse by name. */

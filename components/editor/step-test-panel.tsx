@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import type { RunView } from "@/lib/api/views";
 import { runQueryOptions } from "@/lib/client/run-queries";
 import { StepOutcome } from "./last-run-step";
+import { RunRefusal } from "./run-refusal";
 import type { RunOutcome } from "./use-editor-commands";
 import { usePinnedStepInput } from "./use-pinned-step-input";
 import { useTemplateSamples } from "./use-template-samples";
@@ -176,16 +177,7 @@ function TryResult({ state, nodeId }: { state: TryState; nodeId: string }) {
   if (state.kind === "idle") return null;
   if (state.kind === "starting") return <p className="text-xs text-slate-500">Starting…</p>;
   const { outcome } = state;
-  if (!outcome.ok) {
-    return (
-      <div role="alert" className="space-y-1 text-xs text-rose-700">
-        <p className="font-medium">{outcome.message}</p>
-        {outcome.problems.map((problem) => (
-          <p key={problem.message}>{problem.message}</p>
-        ))}
-      </div>
-    );
-  }
+  if (!outcome.ok) return <RunRefusal outcome={outcome} />;
   return <StepRunResult runId={outcome.runId} nodeId={nodeId} />;
 }
 

@@ -5,9 +5,9 @@ import { workflowQueries } from "./workflow-queries";
 
 /**
  * A workflow's newest run with its steps, or null before its first run. Single steps tried
- * from the editor are left out: they would leave every other node without a status. The key nests under
- * the workflow's runs, so whatever refreshes the recent runs (a run started from the editor, a
- * live `run.updated`) refreshes this too.
+ * from the editor are left out: they would leave every other node without a status. The key
+ * nests under the workflow's runs, so whatever refreshes the recent runs (a run started from the
+ * editor, a live `run.updated`) refreshes this too.
  *
  * @example
  * const { data: run } = useQuery(latestRunQueryOptions(workflowId));

@@ -31,16 +31,18 @@ export async function startStepRun(
       const node = graph.nodes.find((candidate) => candidate.id === nodeId);
       if (!node) return { reason: "node_not_found" };
       if (getNodeType(node.type)?.category === "trigger") return { reason: "node_is_trigger" };
-      const context =
-        input ??
-        (() => {
-          const samples = buildTemplateSamples(graph, nodeId, defaultInput);
-          return { trigger: samples.trigger?.data ?? null, steps: samples.stepOutputs };
-        })();
-      return { triggerKind: "step", triggerNodeId: nodeId, triggerData: context };
+      return {
+        triggerKind: "step",
+        triggerNodeId: nodeId,
+        triggerData: input ?? sampleContext(buildTemplateSamples(graph, nodeId, defaultInput)),
+      };
     },
     (problem) => problem.nodeId === nodeId,
   );
   if (result.ok) log.info({ runId: result.runId, nodeId }, "step test started");
   return result;
+}
+
+function sampleContext(samples: ReturnType<typeof buildTemplateSamples>): TemplateContext {
+  return { trigger: samples.trigger?.data ?? null, steps: samples.stepOutputs };
 }

@@ -14,8 +14,8 @@ export type CapturedTriggerData = {
 /**
  * What a workflow's templates can be tried against in the editor: the request its test URL
  * captured last, as trigger data, and its newest started run (a single step tried on its own
- * does not count) with the outputs of the steps that succeeded in it. Everything is as stored, so redacted the way the log and the run page show
- * it.
+ * does not count) with the outputs of the steps that succeeded in it. Everything is as stored,
+ * so redacted the way the log and the run page show it.
  */
 export type SampleDataView = {
   testEvent: { receivedAt: string; triggerData: CapturedTriggerData } | null;
