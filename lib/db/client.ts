@@ -41,6 +41,9 @@ export async function sqliteConnectionOf(db: Db): Promise<SqliteConnection | nul
   return connection;
 }
 
+/** How long a SQLite write waits for another connection's transaction before it fails. */
+export const SQLITE_BUSY_TIMEOUT_MS = 10_000;
+
 export type CreateDbOptions = {
   /** PostgreSQL connections the client may hold. */
   poolSize?: number;
@@ -49,13 +52,14 @@ export type CreateDbOptions = {
 /**
  * Opens a client on a database. Tests and scripts call this with their own target; the app uses
  * `getDb()`. On SQLite, journal mode (WAL) is set when the database is prepared and persists in
- * the file; synchronous stays at SQLite's default, FULL, so a commit survives power loss.
+ * the file; every connection sets synchronous to FULL (see SqliteConnection), so a commit
+ * survives power loss.
  */
 export function createDb(target: DatabaseTarget, options: CreateDbOptions = {}): Db {
   if (target.kind === "sqlite") {
     const connection = new SqliteConnection();
     const adapter = new SharedSqliteAdapterFactory(
-      { url: target.path, timeout: 10_000 },
+      { url: target.path, timeout: SQLITE_BUSY_TIMEOUT_MS },
       connection,
     );
     const db = new PrismaClient({ adapter });

@@ -31,6 +31,33 @@ describe.runIf(getConfig().database.kind === "sqlite")("the shared SQLite connec
     expect(names.map((row) => row.name)).toEqual(["group-a", "group-c"]);
   });
 
+  it("runs each piece of a group once when none throws", async () => {
+    const connection = await sqliteConnectionOf(getDb());
+    if (!connection) throw new Error("expected a SQLite connection");
+    const at = sqliteTimestamp(new Date());
+    const runs = [0, 0, 0];
+    await Promise.all(
+      runs.map((_, index) =>
+        connection.run((sql) => {
+          runs[index]! += 1;
+          return sql.run(insertWorkspace, newId(), `once-${index}`, at);
+        }),
+      ),
+    );
+    expect(runs).toEqual([1, 1, 1]);
+  });
+
+  it("syncs each commit to disk, which better-sqlite3 does not do on a WAL file unless asked", async () => {
+    const connection = await sqliteConnectionOf(getDb());
+    if (!connection) throw new Error("expected a SQLite connection");
+    const settings = await connection.read((sql) => ({
+      journal: sql.get<{ journal_mode: string }>("PRAGMA journal_mode"),
+      synchronous: sql.get<{ synchronous: number }>("PRAGMA synchronous"),
+    }));
+    // 2 is FULL; a new connection to a WAL file would otherwise get 1 (NORMAL).
+    expect(settings).toEqual({ journal: { journal_mode: "wal" }, synchronous: { synchronous: 2 } });
+  });
+
   it("waits for an open Prisma transaction to finish before it writes", async () => {
     const db = getDb();
     const connection = await sqliteConnectionOf(db);
