@@ -1,14 +1,16 @@
 import type pg from "pg";
 import { postgresPoolOf, sqliteConnectionOf, type Db } from "../db/client";
 import { newId } from "../db/new-id";
-import { sqliteTimestamp, type SqliteConnection, type SqliteValue } from "../db/sqlite-connection";
+import { sqliteTimestamp, type SqliteConnection } from "../db/sqlite-connection";
 import { outcomeOf, type exchangeData } from "../exchanges/record-exchange";
+import { ingestWrite } from "./ingest-writer";
 
 /*
  * The inbound endpoint's reads and writes, in SQL on the driver for both databases. Ingest is
  * the path that must carry thousands of requests a second, and Prisma's per-query cost would be
  * most of its work (see the notes on SqliteConnection). On SQLite the writes of requests that
- * arrive together share one transaction and one sync to disk (group commit).
+ * arrive together share one transaction and one sync to disk (group commit), on a thread of
+ * their own under the lean server (see ingest-writer.ts).
  */
 
 /** The workflow behind an inbound token, as ingest needs it. */
@@ -156,78 +158,14 @@ export async function findStoredAnswer(
 }
 
 /**
- * Commits an accepted request: its message id (when it has one), the queued run, the run's
- * first job and the inbound exchange, all or nothing. Returns false, writing nothing, when the
+ * Commits an accepted request: its message id (when it has one), the queued run, the run's first
+ * job and the inbound exchange, all or nothing. Returns false, writing nothing, when the
  * message id is already claimed and not yet expired: another copy won.
  */
 export async function commitAcceptance(db: Db, acceptance: Acceptance): Promise<boolean> {
   const pool = postgresPoolOf(db);
   if (pool) return commitOnPostgres(pool, acceptance);
-  return commitOnSqlite(await sqlite(db), acceptance);
-}
-
-function commitOnSqlite(connection: SqliteConnection, a: Acceptance): Promise<boolean> {
-  const now = sqliteTimestamp(a.now);
-  const exchange = sqliteRow(a.exchange);
-  return connection.run((sql) => {
-    if (a.message && !claimMessageSqlite(sql, a, now)) return false;
-    sql.run(
-      `INSERT INTO "Run" (id, "workspaceId", "workflowId", "versionId", "triggerKind",
-         "triggerNodeId", "triggerData", status, "createdAt")
-       VALUES (?, ?, ?, ?, 'webhook', ?, ?, 'queued', ?)`,
-      a.run.id,
-      a.run.workspaceId,
-      a.run.workflowId,
-      a.run.versionId,
-      a.run.triggerNodeId,
-      a.run.triggerData,
-      now,
-    );
-    sql.run(
-      `INSERT INTO "Job" (id, kind, "subjectId", status, "runAt", attempts, "createdAt",
-         "updatedAt")
-       VALUES (?, 'execute_run', ?, 'queued', ?, 0, ?, ?)`,
-      newId(),
-      a.run.id,
-      now,
-      now,
-      now,
-    );
-    sql.run(exchange.insertSql, ...exchange.values);
-    return true;
-  });
-}
-
-function claimMessageSqlite(
-  sql: Parameters<Parameters<SqliteConnection["run"]>[0]>[0],
-  a: Acceptance,
-  now: string,
-): boolean {
-  const message = a.message!;
-  // An expired claim is taken over in place; a live one makes this a no-op.
-  return (
-    sql.run(
-      `INSERT INTO "InboundMessage" (id, "workflowId", "messageId", "runId", settled,
-         "responseStatus", "responseHeaders", "responseBody", "createdAt", "expiresAt")
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT ("workflowId", "messageId") DO UPDATE SET "runId" = excluded."runId",
-         settled = excluded.settled, "responseStatus" = excluded."responseStatus",
-         "responseHeaders" = excluded."responseHeaders", "responseBody" = excluded."responseBody",
-         "createdAt" = excluded."createdAt", "expiresAt" = excluded."expiresAt"
-       WHERE "InboundMessage"."expiresAt" <= ?`,
-      newId(),
-      a.run.workflowId,
-      message.messageId,
-      a.run.id,
-      message.settled ? 1 : 0,
-      message.status,
-      JSON.stringify(message.headers),
-      message.body,
-      now,
-      sqliteTimestamp(message.expiresAt),
-      now,
-    ) === 1
-  );
+  return ingestWrite(db, "accept", acceptance);
 }
 
 async function commitOnPostgres(pool: pg.Pool, a: Acceptance): Promise<boolean> {
@@ -316,8 +254,7 @@ export async function recordInboundExchange(db: Db, row: ExchangeRow): Promise<v
     });
     return;
   }
-  const exchange = sqliteRow(row);
-  await (await sqlite(db)).run((sql) => sql.run(exchange.insertSql, ...exchange.values));
+  await ingestWrite(db, "exchange", row);
 }
 
 /**
@@ -414,19 +351,6 @@ async function sqlite(db: Db): Promise<SqliteConnection> {
   const connection = await sqliteConnectionOf(db);
   if (!connection) throw new Error("The database client has no driver handle");
   return connection;
-}
-
-function sqliteRow(row: ExchangeRow): { insertSql: string; values: SqliteValue[] } {
-  const columns = Object.keys(row);
-  return {
-    insertSql: `INSERT INTO "Exchange" (${columns.map((column) => `"${column}"`).join(", ")})
-      VALUES (${columns.map(() => "?").join(", ")})`,
-    values: Object.values(row).map((value) => {
-      if (value instanceof Date) return sqliteTimestamp(value);
-      if (typeof value === "boolean") return value ? 1 : 0;
-      return value;
-    }),
-  };
 }
 
 /** The exchange insert with placeholders numbered after the first `offset` parameters. */

@@ -1,7 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { matchInboundPath } from "../ingest/inbound-path";
 import { ingest } from "../ingest/ingest";
+import { postgresPoolOf } from "../db/client";
 import { ingestOptions } from "../ingest/ingest-options";
+import { startIngestWriter } from "../ingest/ingest-writer";
 import { log } from "../log";
 
 export type AppServerOptions = {
@@ -13,10 +15,11 @@ export type AppServerOptions = {
  * The lean way in: a plain `node:http` server that answers `/hooks/*` itself, with no framework
  * between the socket and `ingest`, and hands everything else to Next's request handler. Inbound
  * webhooks are the one path that must carry thousands of requests a second; a framework's
- * per-request cost would be most of the work.
+ * per-request cost would be most of the work. On SQLite their writes go to a thread of their
+ * own (see ingest-writer.ts) from the first request until the server closes.
  */
 export function createAppServer(options: AppServerOptions = {}): Server {
-  return createServer((request, response) => {
+  const server = createServer((request, response) => {
     const target = request.url ? matchInboundPath(request.url) : null;
     if (target) {
       void serveInbound(request, response, target);
@@ -29,7 +32,15 @@ export function createAppServer(options: AppServerOptions = {}): Server {
     response.writeHead(404, { "content-type": "application/json" });
     response.end(JSON.stringify({ error: { code: "not_found", message: "Not found." } }));
   });
+  const { db } = ingestOptions();
+  if (!postgresPoolOf(db)) {
+    const stopWriter = startIngestWriter(db, writerThreadUrl);
+    server.once("close", () => void stopWriter());
+  }
+  return server;
 }
+
+const writerThreadUrl = new URL("../ingest/ingest-writer-thread.ts", import.meta.url);
 
 async function serveInbound(
   request: IncomingMessage,
