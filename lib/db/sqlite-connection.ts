@@ -203,6 +203,13 @@ export class SharedSqliteAdapterFactory extends PrismaBetterSQLite3 {
 }
 
 /** Dates as Prisma's SQLite adapter stores them, so raw comparisons order them the same way. */
+/** A column value as Prisma's SQLite adapter stores it: dates as text, booleans as 0 or 1. */
+export function toSqliteValue(value: string | number | boolean | Date | null): SqliteValue {
+  if (value instanceof Date) return sqliteTimestamp(value);
+  if (typeof value === "boolean") return value ? 1 : 0;
+  return value;
+}
+
 export function sqliteTimestamp(date: Date): string {
   return date.toISOString().replace("Z", "+00:00");
 }

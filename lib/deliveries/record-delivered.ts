@@ -1,7 +1,7 @@
 import type pg from "pg";
 import { postgresPoolOf, sqliteConnectionOf, type Db } from "../db/client";
 import { newId } from "../db/new-id";
-import { sqliteTimestamp, type SqliteConnection, type SqliteValue } from "../db/sqlite-connection";
+import { sqliteTimestamp, toSqliteValue, type SqliteConnection } from "../db/sqlite-connection";
 import { exchangeData, type ExchangeLinks } from "../exchanges/record-exchange";
 import type { CapturedExchange } from "../http/captured-exchange";
 
@@ -48,7 +48,7 @@ function recordOnSqlite(
   const now = sqliteTimestamp(record.now);
   const { delivery } = record;
   const columns = Object.keys(row);
-  const values = Object.values(row).map(toSqlite);
+  const values = Object.values(row).map(toSqliteValue);
   return connection.run((sql) => {
     sql.run(
       `UPDATE "Endpoint" SET "failingSince" = NULL, "updatedAt" = ?
@@ -129,11 +129,4 @@ async function recordOnPostgres(
     ],
   });
   return Number(rows[0]?.updated ?? 0);
-}
-
-/** A column value as Prisma's SQLite adapter stores it. */
-function toSqlite(value: string | number | boolean | Date | null): SqliteValue {
-  if (value instanceof Date) return sqliteTimestamp(value);
-  if (typeof value === "boolean") return value ? 1 : 0;
-  return value;
 }

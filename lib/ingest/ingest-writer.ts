@@ -1,5 +1,5 @@
 import { Worker } from "node:worker_threads";
-import { SQLITE_BUSY_TIMEOUT_MS, sqliteConnectionOf, type Db } from "../db/client";
+import { SQLITE_BUSY_TIMEOUT_MS, postgresPoolOf, sqliteConnectionOf, type Db } from "../db/client";
 import type { SqliteConnection } from "../db/sqlite-connection";
 import { log } from "../log";
 import {
@@ -66,10 +66,7 @@ class IngestWriter {
   readonly #pending = new Map<number, PendingWrite>();
   #idle: (() => void) | null = null;
 
-  constructor(
-    readonly db: Db,
-    readonly threadUrl: URL,
-  ) {}
+  constructor(readonly threadUrl: URL) {}
 
   /** Sends one write to the thread; null when no thread runs, and the caller writes itself. */
   send<K extends SqliteIngestWrite>(
@@ -122,10 +119,8 @@ class IngestWriter {
   #sendOutbox(): void {
     const requests = this.#outbox;
     this.#outbox = [];
-    // A thread that failed meanwhile has already handed these back.
-    if (this.#worker && requests.some((request) => this.#pending.has(request.id))) {
-      this.#worker.postMessage(requests);
-    }
+    // A thread that failed meanwhile has already handed these back to the main connection.
+    this.#worker?.postMessage(requests);
   }
 
   #workerFor(connection: SqliteConnection): Worker | null {
@@ -200,11 +195,12 @@ type Holder = Record<symbol, IngestWriter | undefined>;
 /**
  * Has the ingest writes on `db` go through a writer thread, started at the first write, until
  * the returned function is called (by every caller that started it). Only a SQLite file
- * database gets a thread; on others this changes nothing.
+ * database gets a thread; on PostgreSQL, or an in-memory SQLite database, this changes nothing.
  */
 export function startIngestWriter(db: Db, threadUrl: URL): () => Promise<void> {
+  if (postgresPoolOf(db)) return async () => undefined;
   const holder = db as unknown as Holder;
-  holder[writerKey] ??= new IngestWriter(db, threadUrl);
+  holder[writerKey] ??= new IngestWriter(threadUrl);
   const writer = holder[writerKey];
   writer.use();
   let released = false;
@@ -213,9 +209,7 @@ export function startIngestWriter(db: Db, threadUrl: URL): () => Promise<void> {
     released = true;
     await writer.release();
     // The next server to start one begins afresh, with its own thread.
-    if (writer.state === "off" || writer.state === "failed") {
-      if (holder[writerKey] === writer && !writer.isUsed) delete holder[writerKey];
-    }
+    if (!writer.isUsed && holder[writerKey] === writer) delete holder[writerKey];
   };
 }
 

@@ -1,5 +1,5 @@
 import { newId } from "../db/new-id";
-import { sqliteTimestamp, type SqliteStatements, type SqliteValue } from "../db/sqlite-connection";
+import { sqliteTimestamp, toSqliteValue, type SqliteStatements } from "../db/sqlite-connection";
 import type { Acceptance, ExchangeRow } from "./ingest-store";
 
 /*
@@ -74,15 +74,10 @@ function claimMessage(sql: SqliteStatements, a: Acceptance, now: string): boolea
 /** Stores one inbound exchange on its own: a rejection, a duplicate or a test capture. */
 function insertExchange(sql: SqliteStatements, row: ExchangeRow): void {
   const columns = Object.keys(row);
-  const values: SqliteValue[] = Object.values(row).map((value) => {
-    if (value instanceof Date) return sqliteTimestamp(value);
-    if (typeof value === "boolean") return value ? 1 : 0;
-    return value;
-  });
   sql.run(
     `INSERT INTO "Exchange" (${columns.map((column) => `"${column}"`).join(", ")})
      VALUES (${columns.map(() => "?").join(", ")})`,
-    ...values,
+    ...Object.values(row).map(toSqliteValue),
   );
 }
 

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { matchInboundPath } from "../ingest/inbound-path";
 import { ingest } from "../ingest/ingest";
-import { postgresPoolOf } from "../db/client";
+import { getDb } from "../db/client";
 import { ingestOptions } from "../ingest/ingest-options";
 import { startIngestWriter } from "../ingest/ingest-writer";
 import { log } from "../log";
@@ -32,11 +32,8 @@ export function createAppServer(options: AppServerOptions = {}): Server {
     response.writeHead(404, { "content-type": "application/json" });
     response.end(JSON.stringify({ error: { code: "not_found", message: "Not found." } }));
   });
-  const { db } = ingestOptions();
-  if (!postgresPoolOf(db)) {
-    const stopWriter = startIngestWriter(db, writerThreadUrl);
-    server.once("close", () => void stopWriter());
-  }
+  const stopWriter = startIngestWriter(getDb(), writerThreadUrl);
+  server.once("close", () => void stopWriter());
   return server;
 }
 
